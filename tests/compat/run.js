@@ -1,0 +1,715 @@
+#!/usr/bin/env node
+'use strict';
+// Coffer compatibility harness: drives a real Coffer server with the official Alibaba Cloud KMS Node
+// clients (six client modes) and with hand-signed requests (protocol checks).
+//
+//   node run.js                         starts Coffer itself (COFFER_DLL, default ../../src/Coffer.Cli/bin/Release/net10.0/coffer.dll)
+//   KMS_ENDPOINT=http://127.0.0.1:8080 KMS_ACCESS_KEY_ID=... KMS_ACCESS_KEY_SECRET=... node run.js
+//                                       runs against an already-running server instead
+//   COMPAT_MODES=pop-core-get,openapi-core node run.js    only those client modes (protocol checks always run)
+//
+// Output: one line per check ("ok <mode> <step>", "FAIL <mode> <step>: reason", "skip <mode> <step>: reason"),
+// then "N passed, N failed, N skipped". Exit code 1 if anything failed.
+
+// ---------------------------------------------------------------------------------------------------
+// Expected errors: Code → HTTP status and Message (DECISIONS.md "Errors" and the seed's public error table).
+// A function Message takes the parameter name it must name.
+const ERRORS = {
+  'Forbidden.KeyNotFound': { status: 404, message: 'The specified Key is not found.' },
+  'Forbidden.AliasNotFound': { status: 404, message: 'The specified Alias is not found.' },
+  'InvalidAccessKeyId.NotFound': { status: 404, message: 'The AccessKey ID provided does not exist in our records.' },
+  'InvalidAction.NotFound': { status: 404, message: 'Specified api is not found, please check your url and method.' },
+  MissingParameter: { status: 400, message: (p) => `The parameter "${p}" is needed but not provided.` },
+  InvalidParameter: { status: 400, message: (p) => `The specified parameter "${p}" is not valid.` },
+  // On a signature mismatch the Message is this text + ' server string to sign is:' + the StringToSign/CanonicalRequest.
+  IncompleteSignature: { status: 400, message: 'The request signature does not conform to Alibaba Cloud standards.' },
+  IllegalTimestamp: { status: 400, message: 'The input parameter "Timestamp" that is required for processing this request is not supplied.' },
+  SignatureNonceUsed: { status: 400, message: 'Specified signature nonce was used already.' },
+  UnsupportedHTTPMethod: { status: 403, message: 'This http method is not supported.' },
+};
+const SIGNATURE_MISMATCH_SUFFIX = ' server string to sign is:';
+
+// ---------------------------------------------------------------------------------------------------
+const assert = require('node:assert/strict');
+const crypto = require('node:crypto');
+const path = require('node:path');
+const { MODES, makeMode } = require('./lib/adapters');
+const { makeRaw } = require('./lib/raw');
+const { startCoffer } = require('./lib/server');
+const { timestamp, nonce } = require('./lib/sign');
+
+const REGION = 'cn-hangzhou';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const UTC_SECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const SPECIAL_DESCRIPTION = "Test key (ü) *!'~ a+b/c=d&e";
+const XML_DECL = '<?xml version="1.0" encoding="UTF-8"?>';
+const runId = crypto.randomBytes(4).toString('hex');
+
+// ---------------------------------------------------------------------------------------------------
+// Reporting
+const counts = { passed: 0, failed: 0, skipped: 0 };
+class Skip extends Error {}
+const skip = (reason) => { throw new Skip(reason); };
+const oneLine = (s) => String(s).replace(/\s*\n\s*/g, ' | ').slice(0, 600);
+
+async function check(mode, step, fn) {
+  try {
+    await fn();
+    counts.passed++;
+    console.log(`ok ${mode} ${step}`);
+    return true;
+  } catch (e) {
+    if (e instanceof Skip) {
+      counts.skipped++;
+      console.log(`skip ${mode} ${step}: ${oneLine(e.message)}`);
+    } else {
+      counts.failed++;
+      console.log(`FAIL ${mode} ${step}: ${oneLine(e && e.message ? e.message : e)}`);
+    }
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Assertions on adapter results
+function describe(r) {
+  if (!r) return String(r);
+  if (r.unsupported) return 'unsupported: ' + r.reason;
+  if (r.clientError) return 'client threw ' + r.message;
+  if (r.ok) return 'success ' + JSON.stringify(r.body).slice(0, 300);
+  return `error ${r.code} status=${r.status} message=${JSON.stringify(r.message)} requestId=${r.requestId}`;
+}
+
+// Expect success; returns the body. Unsupported → skip.
+function ok(r) {
+  if (r && r.unsupported) skip(r.reason);
+  if (!r || !r.ok) assert.fail('expected success, got ' + describe(r));
+  const b = r.body;
+  assert.ok(b && typeof b === 'object' && !Array.isArray(b), 'success body is not a JSON object');
+  assert.ok(!('Code' in b), 'success body carries a Code: ' + JSON.stringify(b).slice(0, 200));
+  assert.ok(typeof b.RequestId === 'string' && b.RequestId.length > 0, 'success body without RequestId');
+  if (r.status !== undefined) assert.equal(r.status, 200, 'success HTTP status');
+  return b;
+}
+
+function expectedMessage(code, param) {
+  const m = ERRORS[code].message;
+  return typeof m === 'function' ? m(param) : m;
+}
+
+// Expect an error reply with Code, status (where exposed), RequestId and the catalogue Message.
+// opts.param: the parameter the Message must name; opts.mismatch: IncompleteSignature with the
+// "server string to sign is:" tail; opts.messageAny: list of acceptable Messages.
+function expectError(mode, r, code, opts = {}) {
+  if (r && r.unsupported) skip(r.reason);
+  if (!r || r.ok) assert.fail(`expected ${code}, got ${describe(r)}`);
+  if (r.clientError) assert.fail(`expected ${code}, got ${describe(r)}`);
+  assert.equal(r.code, code, `Code (got ${describe(r)})`);
+  if (mode.exposesStatus) assert.equal(r.status, ERRORS[code].status, 'HTTP status');
+  assert.ok(typeof r.requestId === 'string' && r.requestId.length > 0, 'RequestId empty');
+  checkMessage(r.message, code, opts);
+}
+
+function checkMessage(message, code, opts = {}) {
+  if (opts.mismatch) {
+    const prefix = ERRORS[code].message + SIGNATURE_MISMATCH_SUFFIX;
+    assert.ok(typeof message === 'string' && message.startsWith(prefix), `Message should start ${JSON.stringify(prefix)}, got ${JSON.stringify(message)}`);
+  } else if (opts.messageAny) {
+    assert.ok(opts.messageAny.includes(message), `Message ${JSON.stringify(message)} not one of ${JSON.stringify(opts.messageAny)}`);
+  } else {
+    assert.equal(message, expectedMessage(code, opts.param), 'Message');
+  }
+}
+
+function checkErrorBody(body, status) {
+  assert.ok(body && typeof body === 'object', 'error body is not JSON');
+  for (const f of ['RequestId', 'HostId', 'Code', 'Message']) {
+    assert.ok(typeof body[f] === 'string' && body[f].length > 0, `error body field ${f} missing or empty: ${JSON.stringify(body).slice(0, 300)}`);
+  }
+  assert.equal(typeof body.HttpStatus, 'number', 'HttpStatus is not a JSON number');
+  assert.equal(body.HttpStatus, status, 'HttpStatus equals the HTTP status');
+  assert.notEqual(body.HostId, `kms.${REGION}.aliyuncs.com`, 'HostId must name the node, not the Alibaba host');
+}
+
+// Checks shared by CreateKey and DescribeKey
+function checkKeyMetadata(md, expect) {
+  assert.ok(md && typeof md === 'object', 'KeyMetadata missing');
+  assert.match(md.KeyId, GUID, 'KeyId is a lower-case GUID');
+  assert.match(md.Arn, new RegExp(`^acs:kms:${REGION}:\\d{16}:key/${md.KeyId}$`), 'Arn');
+  assert.equal(md.KeyState, 'Enabled', 'KeyState');
+  assert.equal(md.KeySpec, expect.keySpec || 'Aliyun_AES_256', 'KeySpec');
+  assert.equal(md.KeyUsage, 'ENCRYPT/DECRYPT', 'KeyUsage');
+  assert.equal(md.Origin, 'Aliyun_KMS', 'Origin');
+  assert.equal(md.ProtectionLevel, 'SOFTWARE', 'ProtectionLevel');
+  assert.match(md.CreationDate, UTC_SECONDS, 'CreationDate');
+  assert.match(md.PrimaryKeyVersion, GUID, 'PrimaryKeyVersion');
+  if (expect.description !== undefined) assert.equal(md.Description, expect.description, 'Description echoed');
+}
+
+function checkBlob(blob, keyVersionId, plaintextText) {
+  assert.equal(typeof blob, 'string', 'CiphertextBlob is a string');
+  assert.match(blob, BASE64, 'CiphertextBlob is base64');
+  const raw = Buffer.from(blob, 'base64');
+  assert.equal(raw.subarray(0, 36).toString('ascii'), keyVersionId, 'first 36 bytes of the blob are the KeyVersionId');
+  if (plaintextText !== undefined) {
+    assert.equal(raw.length, 64 + Buffer.byteLength(plaintextText, 'utf8'), 'blob length = 64 + plaintext bytes');
+  }
+}
+
+function flipLastByte(blob) {
+  const raw = Buffer.from(blob, 'base64');
+  raw[raw.length - 1] ^= 0x01;
+  return raw.toString('base64');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Scenario for one client mode
+async function runMode(name, ctx) {
+  const mode = makeMode(name, ctx.conn);
+  const st = { keys: [] };
+  const call = (action, params, opts) => mode.call(action, params, opts);
+  const CTX = { purpose: 'compat', run: runId, mode: name };
+  const CTX_REORDERED = { mode: name, run: runId, purpose: 'compat' };
+  const PT = crypto.randomBytes(32).toString('base64');
+  const need = (v, what) => { if (!v) assert.fail(`prerequisite missing: ${what}`); return v; };
+
+  await check(name, 'DescribeRegions', async () => {
+    const b = ok(await call('DescribeRegions', {}));
+    assert.ok(b.Regions && Array.isArray(b.Regions.Region), 'Regions.Region is an array: ' + JSON.stringify(b).slice(0, 200));
+    assert.ok(b.Regions.Region.some((r) => r.RegionId === REGION), `Regions contain ${REGION}`);
+  });
+  await check(name, 'DescribeAccountKmsStatus', async () => {
+    const b = ok(await call('DescribeAccountKmsStatus', {}));
+    assert.equal(b.AccountStatus, 'Enabled', 'AccountStatus');
+  });
+  await check(name, 'OpenKmsService', async () => { ok(await call('OpenKmsService', {})); });
+
+  await check(name, 'CreateKey default spec', async () => {
+    const description = `${SPECIAL_DESCRIPTION} ${name}`;
+    const b = ok(await call('CreateKey', { Description: description }));
+    checkKeyMetadata(b.KeyMetadata, { description });
+    st.k1 = b.KeyMetadata;
+    st.keys.push(b.KeyMetadata.KeyId);
+  });
+
+  for (const spec of ['Aliyun_AES_128', 'Aliyun_AES_192', 'Aliyun_SM4']) {
+    await check(name, `CreateKey ${spec} + Encrypt/Decrypt`, async () => {
+      const b = ok(await call('CreateKey', { KeySpec: spec, Description: `compat ${spec}` }));
+      checkKeyMetadata(b.KeyMetadata, { keySpec: spec, description: `compat ${spec}` });
+      st.keys.push(b.KeyMetadata.KeyId);
+      const e = ok(await call('Encrypt', { KeyId: b.KeyMetadata.KeyId, Plaintext: PT, EncryptionContext: CTX }));
+      assert.equal(e.KeyId, b.KeyMetadata.KeyId, 'Encrypt KeyId');
+      assert.equal(e.KeyVersionId, b.KeyMetadata.PrimaryKeyVersion, 'Encrypt KeyVersionId');
+      checkBlob(e.CiphertextBlob, e.KeyVersionId, PT);
+      const d = ok(await call('Decrypt', { CiphertextBlob: e.CiphertextBlob, EncryptionContext: CTX }));
+      assert.equal(d.Plaintext, PT, 'Decrypt Plaintext');
+      assert.equal(d.KeyId, b.KeyMetadata.KeyId, 'Decrypt KeyId');
+    });
+  }
+
+  await check(name, 'DescribeKey', async () => {
+    const k1 = need(st.k1, 'CreateKey');
+    const b = ok(await call('DescribeKey', { KeyId: k1.KeyId }));
+    checkKeyMetadata(b.KeyMetadata, { description: k1.Description });
+    for (const f of ['KeyId', 'Arn', 'CreationDate', 'PrimaryKeyVersion', 'KeySpec', 'KeyState', 'Description', 'Creator']) {
+      assert.equal(b.KeyMetadata[f], k1[f], `DescribeKey ${f} equals CreateKey's`);
+    }
+  });
+  await check(name, 'DescribeKey DeletionProtection', async () => {
+    const k1 = need(st.k1, 'CreateKey');
+    if (mode.typed) skip('the typed DescribeKey model of @alicloud/kms20160120 1.2.0 drops DeletionProtection');
+    const b = ok(await call('DescribeKey', { KeyId: k1.KeyId }));
+    assert.equal(b.KeyMetadata.DeletionProtection, 'Disabled', 'DeletionProtection');
+  });
+  await check(name, 'DescribeKey by key ARN', async () => {
+    const k1 = need(st.k1, 'CreateKey');
+    const b = ok(await call('DescribeKey', { KeyId: k1.Arn }));
+    assert.equal(b.KeyMetadata.KeyId, k1.KeyId, 'resolved KeyId');
+  });
+
+  await check(name, 'ListKeys', async () => {
+    const b = ok(await call('ListKeys', { PageNumber: 1, PageSize: 100 }));
+    assert.equal(typeof b.PageNumber, 'number', 'PageNumber is a number');
+    assert.equal(typeof b.PageSize, 'number', 'PageSize is a number');
+    assert.equal(typeof b.TotalCount, 'number', 'TotalCount is a number');
+    assert.equal(b.PageNumber, 1, 'PageNumber');
+    assert.equal(b.PageSize, 100, 'PageSize');
+    assert.ok(b.TotalCount >= st.keys.length, `TotalCount ${b.TotalCount} >= ${st.keys.length} created`);
+    assert.ok(b.Keys && Array.isArray(b.Keys.Key), 'Keys.Key is an array');
+    for (const k of b.Keys.Key) {
+      assert.match(k.KeyId, GUID, 'item KeyId');
+      assert.match(k.KeyArn, new RegExp(`^acs:kms:${REGION}:\\d{16}:key/${k.KeyId}$`), 'item KeyArn');
+    }
+  });
+  await check(name, 'ListKeys paging PageSize=1 finds all', async () => {
+    const seen = new Set();
+    let total;
+    for (let page = 1; page <= 1000; page++) {
+      const b = ok(await call('ListKeys', { PageNumber: page, PageSize: 1 }));
+      assert.equal(b.PageNumber, page, 'PageNumber echoed');
+      assert.equal(b.PageSize, 1, 'PageSize echoed');
+      if (total === undefined) total = b.TotalCount;
+      assert.ok(Array.isArray(b.Keys && b.Keys.Key), `page ${page}: Keys.Key is an array`);
+      if (b.Keys.Key.length === 0) break;
+      assert.equal(b.Keys.Key.length, 1, `page ${page} has one item`);
+      seen.add(b.Keys.Key[0].KeyId);
+      if (page >= total) break;
+    }
+    assert.ok(seen.size >= Math.min(total, st.keys.length), 'distinct keys seen');
+    for (const id of st.keys) assert.ok(seen.has(id), `key ${id} found by paging (${seen.size} seen of TotalCount ${total})`);
+  });
+
+  await check(name, 'Encrypt with EncryptionContext', async () => {
+    const k1 = need(st.k1, 'CreateKey');
+    const b = ok(await call('Encrypt', { KeyId: k1.KeyId, Plaintext: PT, EncryptionContext: CTX }));
+    assert.equal(b.KeyId, k1.KeyId, 'KeyId');
+    assert.equal(b.KeyVersionId, k1.PrimaryKeyVersion, 'KeyVersionId is the PrimaryKeyVersion');
+    checkBlob(b.CiphertextBlob, b.KeyVersionId, PT);
+    st.sample = { blob: b.CiphertextBlob, ctx: CTX, plaintext: PT, keyId: k1.KeyId, keyVersionId: b.KeyVersionId };
+  });
+  await check(name, 'Decrypt', async () => {
+    const s = need(st.sample, 'Encrypt');
+    const b = ok(await call('Decrypt', { CiphertextBlob: s.blob, EncryptionContext: s.ctx }));
+    assert.equal(b.Plaintext, s.plaintext, 'Plaintext');
+    assert.equal(b.KeyId, s.keyId, 'KeyId');
+    assert.equal(b.KeyVersionId, s.keyVersionId, 'KeyVersionId');
+  });
+  await check(name, 'Decrypt with context keys reordered', async () => {
+    const s = need(st.sample, 'Encrypt');
+    const b = ok(await call('Decrypt', { CiphertextBlob: s.blob, EncryptionContext: CTX_REORDERED }));
+    assert.equal(b.Plaintext, s.plaintext, 'Plaintext');
+  });
+  await check(name, 'Encrypt by key ARN', async () => {
+    const k1 = need(st.k1, 'CreateKey');
+    const b = ok(await call('Encrypt', { KeyId: k1.Arn, Plaintext: PT }));
+    assert.equal(b.KeyId, k1.KeyId, 'resolved KeyId');
+    const d = ok(await call('Decrypt', { CiphertextBlob: b.CiphertextBlob }));
+    assert.equal(d.Plaintext, PT, 'Plaintext');
+  });
+  await check(name, 'Encrypt raw non-base64 text round trip', async () => {
+    const k1 = need(st.k1, 'CreateKey');
+    const text = 'hello world!';
+    const b = ok(await call('Encrypt', { KeyId: k1.KeyId, Plaintext: text }));
+    checkBlob(b.CiphertextBlob, b.KeyVersionId, text);
+    const d = ok(await call('Decrypt', { CiphertextBlob: b.CiphertextBlob }));
+    assert.equal(d.Plaintext, text, 'Plaintext');
+  });
+  if (name === 'kms20160120') {
+    // What a real caller of the typed client does: pass the context as an object, which 1.2.0 sends
+    // as EncryptionContext.k=v (dotted form).
+    await check(name, 'Encrypt with object context (dotted on the wire) + Decrypt', async () => {
+      const k1 = need(st.k1, 'CreateKey');
+      const e = ok(await call('Encrypt', { KeyId: k1.KeyId, Plaintext: PT, EncryptionContext: CTX }, { rawObjects: true }));
+      const d1 = ok(await call('Decrypt', { CiphertextBlob: e.CiphertextBlob, EncryptionContext: CTX_REORDERED }));
+      assert.equal(d1.Plaintext, PT, 'JSON-context Decrypt of a dotted-context blob');
+      const d2 = ok(await call('Decrypt', { CiphertextBlob: e.CiphertextBlob, EncryptionContext: CTX_REORDERED }, { rawObjects: true }));
+      assert.equal(d2.Plaintext, PT, 'dotted-context Decrypt');
+    });
+  }
+
+  await check(name, 'GenerateDataKey default', async () => {
+    const k1 = need(st.k1, 'CreateKey');
+    const b = ok(await call('GenerateDataKey', { KeyId: k1.KeyId, EncryptionContext: CTX }));
+    assert.equal(b.KeyId, k1.KeyId, 'KeyId');
+    assert.match(b.Plaintext, BASE64, 'Plaintext is base64');
+    assert.equal(Buffer.from(b.Plaintext, 'base64').length, 32, 'data key is 32 bytes');
+    checkBlob(b.CiphertextBlob, b.KeyVersionId, b.Plaintext);
+    const d = ok(await call('Decrypt', { CiphertextBlob: b.CiphertextBlob, EncryptionContext: CTX }));
+    assert.equal(d.Plaintext, b.Plaintext, 'blob decrypts to the same Plaintext text');
+  });
+  await check(name, 'GenerateDataKey KeySpec=AES_128', async () => {
+    const k1 = need(st.k1, 'CreateKey');
+    const b = ok(await call('GenerateDataKey', { KeyId: k1.KeyId, KeySpec: 'AES_128' }));
+    assert.equal(Buffer.from(b.Plaintext, 'base64').length, 16, 'data key is 16 bytes');
+    const d = ok(await call('Decrypt', { CiphertextBlob: b.CiphertextBlob }));
+    assert.equal(d.Plaintext, b.Plaintext, 'blob decrypts');
+  });
+  await check(name, 'GenerateDataKey NumberOfBytes=64', async () => {
+    const k1 = need(st.k1, 'CreateKey');
+    const b = ok(await call('GenerateDataKey', { KeyId: k1.KeyId, NumberOfBytes: 64 }));
+    assert.equal(Buffer.from(b.Plaintext, 'base64').length, 64, 'data key is 64 bytes');
+    const d = ok(await call('Decrypt', { CiphertextBlob: b.CiphertextBlob }));
+    assert.equal(d.Plaintext, b.Plaintext, 'blob decrypts');
+  });
+  await check(name, 'GenerateDataKeyWithoutPlaintext', async () => {
+    const k1 = need(st.k1, 'CreateKey');
+    const b = ok(await call('GenerateDataKeyWithoutPlaintext', { KeyId: k1.KeyId, EncryptionContext: CTX }));
+    assert.equal(b.Plaintext, undefined, 'no Plaintext field');
+    assert.equal(b.KeyId, k1.KeyId, 'KeyId');
+    checkBlob(b.CiphertextBlob, b.KeyVersionId);
+    const d = ok(await call('Decrypt', { CiphertextBlob: b.CiphertextBlob, EncryptionContext: CTX }));
+    assert.match(d.Plaintext, BASE64, 'decrypted Plaintext is base64');
+    assert.equal(Buffer.from(d.Plaintext, 'base64').length, 32, 'decrypts to base64 of 32 bytes');
+    checkBlob(b.CiphertextBlob, b.KeyVersionId, d.Plaintext);
+  });
+
+  // ---- error cases
+  const err = (step, fn) => check(name, step, fn);
+  await err('DescribeKey unknown key → Forbidden.KeyNotFound', async () => {
+    const r = await call('DescribeKey', { KeyId: 'key-doesnotexist' });
+    expectError(mode, r, 'Forbidden.KeyNotFound');
+    st.keyNotFound = r;
+  });
+  await err('Encrypt unknown key → Forbidden.KeyNotFound', async () => {
+    expectError(mode, await call('Encrypt', { KeyId: 'key-doesnotexist', Plaintext: PT }), 'Forbidden.KeyNotFound');
+  });
+  await err('error body has RequestId, HostId, Code, Message, HttpStatus', async () => {
+    const r = need(st.keyNotFound, 'Forbidden.KeyNotFound reply');
+    const data = Object.assign({}, r.data);
+    if (name.startsWith('openapi-client')) delete data.statusCode; // injected by the client
+    checkErrorBody(data, 404);
+  });
+  await err('DescribeKey alias/nope → Forbidden.AliasNotFound', async () => {
+    expectError(mode, await call('DescribeKey', { KeyId: 'alias/nope' }), 'Forbidden.AliasNotFound');
+  });
+  await err('Encrypt alias/nope → Forbidden.AliasNotFound', async () => {
+    expectError(mode, await call('Encrypt', { KeyId: 'alias/nope', Plaintext: PT }), 'Forbidden.AliasNotFound');
+  });
+  await err('Encrypt without Plaintext → MissingParameter', async () => {
+    const k1 = need(st.k1, 'CreateKey');
+    expectError(mode, await call('Encrypt', { KeyId: k1.KeyId }), 'MissingParameter', { param: 'Plaintext' });
+  });
+  await err('Decrypt without CiphertextBlob → MissingParameter', async () => {
+    expectError(mode, await call('Decrypt', { EncryptionContext: CTX }), 'MissingParameter', { param: 'CiphertextBlob' });
+  });
+  await err('Decrypt with wrong context → InvalidParameter', async () => {
+    const s = need(st.sample, 'Encrypt');
+    expectError(mode, await call('Decrypt', { CiphertextBlob: s.blob, EncryptionContext: Object.assign({}, CTX, { run: 'other' }) }),
+      'InvalidParameter', { param: 'CiphertextBlob' });
+  });
+  await err('Decrypt without the context → InvalidParameter', async () => {
+    const s = need(st.sample, 'Encrypt');
+    expectError(mode, await call('Decrypt', { CiphertextBlob: s.blob }), 'InvalidParameter', { param: 'CiphertextBlob' });
+  });
+  await err('Decrypt flipped byte → InvalidParameter', async () => {
+    const s = need(st.sample, 'Encrypt');
+    expectError(mode, await call('Decrypt', { CiphertextBlob: flipLastByte(s.blob), EncryptionContext: CTX }),
+      'InvalidParameter', { param: 'CiphertextBlob' });
+  });
+  for (const n of [0, 1025]) {
+    await err(`GenerateDataKey NumberOfBytes=${n} → InvalidParameter`, async () => {
+      const k1 = need(st.k1, 'CreateKey');
+      expectError(mode, await call('GenerateDataKey', { KeyId: k1.KeyId, NumberOfBytes: n }), 'InvalidParameter', { param: 'NumberOfBytes' });
+    });
+  }
+  await err('CreateKey KeySpec=Nope → InvalidParameter', async () => {
+    expectError(mode, await call('CreateKey', { KeySpec: 'Nope' }), 'InvalidParameter', { param: 'KeySpec' });
+  });
+  await err('CreateKey with Tags → InvalidParameter', async () => {
+    expectError(mode, await call('CreateKey', { Tags: [{ TagKey: 'env', TagValue: 'compat' }] }), 'InvalidParameter', { param: 'Tags' });
+  });
+  await err('CreateKey EnableAutomaticRotation=true → InvalidParameter', async () => {
+    expectError(mode, await call('CreateKey', { EnableAutomaticRotation: true, RotationInterval: '604800s' }),
+      'InvalidParameter', { param: 'EnableAutomaticRotation' });
+  });
+  await err('CreateKey Origin=EXTERNAL → InvalidParameter', async () => {
+    expectError(mode, await call('CreateKey', { Origin: 'EXTERNAL' }), 'InvalidParameter', { param: 'Origin' });
+  });
+  await err('unknown Action → InvalidAction.NotFound', async () => {
+    if (!mode.anyAction) skip('@alicloud/kms20160120 1.2.0 can only call its own typed actions');
+    expectError(mode, await call('NoSuchAction', {}), 'InvalidAction.NotFound');
+  });
+  await err('wrong secret → IncompleteSignature', async () => {
+    const bad = makeMode(name, Object.assign({}, ctx.conn, { accessKeySecret: ctx.conn.accessKeySecret + 'x' }));
+    expectError(bad, await bad.call('ListKeys', {}), 'IncompleteSignature', { mismatch: true });
+  });
+  await err('unknown AccessKeyId → InvalidAccessKeyId.NotFound', async () => {
+    const bad = makeMode(name, Object.assign({}, ctx.conn, { accessKeyId: 'LTAIcompatUnknown' + runId }));
+    expectError(bad, await bad.call('ListKeys', {}), 'InvalidAccessKeyId.NotFound');
+  });
+  if (mode.exposesHeaders) {
+    await check(name, 'x-acs-request-id header equals RequestId', async () => {
+      const r = await call('DescribeRegions', {});
+      const b = ok(r);
+      assert.equal(r.headers['x-acs-request-id'], b.RequestId, 'x-acs-request-id header');
+    });
+  }
+  return { mode, sample: st.sample };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Protocol checks with hand-signed requests
+async function runProtocol(ctx) {
+  const M = 'protocol';
+  const raw = makeRaw(ctx.conn);
+  const PT = crypto.randomBytes(32).toString('base64');
+  const CTX = { purpose: 'protocol', run: runId };
+  let keyId;
+
+  // Success: 200, JSON object with RequestId, no Code, x-acs-request-id header equal to RequestId.
+  function rawOk(res) {
+    assert.ok(res.json && typeof res.json === 'object', `expected a JSON success, got ${res.status} ${res.text.slice(0, 300)}`);
+    assert.equal(res.status, 200, `HTTP status (body ${res.text.slice(0, 300)})`);
+    assert.ok(!('Code' in res.json), 'success body carries a Code');
+    assert.ok(typeof res.json.RequestId === 'string' && res.json.RequestId.length > 0, 'RequestId');
+    assert.equal(res.headers['x-acs-request-id'], res.json.RequestId, 'x-acs-request-id header equals RequestId');
+    assert.match(String(res.headers['content-type']), /^application\/json/i, 'Content-Type');
+    return res.json;
+  }
+  // Error: status, JSON body shape, Code, Message, x-acs-request-id header.
+  function rawError(res, code, opts = {}) {
+    assert.ok(res.json && typeof res.json === 'object', `expected JSON ${code}, got ${res.status} ${res.text.slice(0, 300)}`);
+    assert.equal(res.json.Code, code, `Code (got ${res.status} ${res.text.slice(0, 300)})`);
+    assert.equal(res.status, ERRORS[code].status, 'HTTP status');
+    checkErrorBody(res.json, res.status);
+    checkMessage(res.json.Message, code, opts);
+    assert.equal(res.headers['x-acs-request-id'], res.json.RequestId, 'x-acs-request-id header equals RequestId');
+  }
+
+  await check(M, 'V2 POST-query CreateKey with special-character Description', async () => {
+    const b = rawOk(await raw.v2('CreateKey', { Description: SPECIAL_DESCRIPTION }).send());
+    checkKeyMetadata(b.KeyMetadata, { description: SPECIAL_DESCRIPTION });
+    keyId = b.KeyMetadata.KeyId;
+  });
+  const needKey = () => { if (!keyId) assert.fail('prerequisite missing: CreateKey'); return keyId; };
+
+  let blob;
+  await check(M, 'V2 GET Encrypt', async () => {
+    const b = rawOk(await raw.v2('Encrypt', { KeyId: needKey(), Plaintext: PT, EncryptionContext: JSON.stringify(CTX) }, { shape: 'get' }).send());
+    checkBlob(b.CiphertextBlob, b.KeyVersionId, PT);
+    blob = b.CiphertextBlob;
+  });
+  await check(M, 'V2 POST-form Decrypt', async () => {
+    if (!blob) assert.fail('prerequisite missing: Encrypt');
+    const b = rawOk(await raw.v2('Decrypt', { CiphertextBlob: blob, EncryptionContext: JSON.stringify(CTX) }, { shape: 'form' }).send());
+    assert.equal(b.Plaintext, PT, 'Plaintext');
+  });
+  await check(M, 'terraform shape (common in query, business in form) Encrypt + Decrypt', async () => {
+    const e = rawOk(await raw.v2('Encrypt', { KeyId: needKey(), Plaintext: 'raw text, not base64!', EncryptionContext: JSON.stringify(CTX) }, { shape: 'terraform' }).send());
+    const d = rawOk(await raw.v2('Decrypt', { CiphertextBlob: e.CiphertextBlob, EncryptionContext: JSON.stringify(CTX) }, { shape: 'terraform' }).send());
+    assert.equal(d.Plaintext, 'raw text, not base64!', 'Plaintext');
+  });
+  await check(M, 'V3 Encrypt + Decrypt', async () => {
+    const e = rawOk(await raw.v3('Encrypt', { KeyId: needKey(), Plaintext: PT, EncryptionContext: JSON.stringify(CTX) }).send());
+    const d = rawOk(await raw.v3('Decrypt', { CiphertextBlob: e.CiphertextBlob, EncryptionContext: JSON.stringify(CTX) }).send());
+    assert.equal(d.Plaintext, PT, 'Plaintext');
+  });
+  await check(M, 'V2 Timestamp with milliseconds accepted', async () => {
+    rawOk(await raw.v2('DescribeKey', { KeyId: needKey() }, { common: { Timestamp: timestamp(new Date(), true) } }).send());
+  });
+  await check(M, 'V2 Format=json (lower case) answers JSON', async () => {
+    rawOk(await raw.v2('DescribeKey', { KeyId: needKey() }, { common: { Format: 'json' } }).send());
+  });
+
+  // ---- dotted EncryptionContext
+  const dotted = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => ['EncryptionContext.' + k, v]));
+  await check(M, 'dotted EncryptionContext.k=v equals the JSON context', async () => {
+    const e = rawOk(await raw.v2('Encrypt', Object.assign({ KeyId: needKey(), Plaintext: PT }, dotted(CTX))).send());
+    const d = rawOk(await raw.v2('Decrypt', { CiphertextBlob: e.CiphertextBlob, EncryptionContext: JSON.stringify({ run: CTX.run, purpose: CTX.purpose }) }).send());
+    assert.equal(d.Plaintext, PT, 'JSON Decrypt of dotted Encrypt');
+    const e2 = rawOk(await raw.v2('Encrypt', { KeyId: needKey(), Plaintext: PT, EncryptionContext: JSON.stringify(CTX) }).send());
+    const d2 = rawOk(await raw.v2('Decrypt', Object.assign({ CiphertextBlob: e2.CiphertextBlob }, dotted(CTX))).send());
+    assert.equal(d2.Plaintext, PT, 'dotted Decrypt of JSON Encrypt');
+  });
+  await check(M, 'dotted context with another value → InvalidParameter', async () => {
+    if (!blob) assert.fail('prerequisite missing: Encrypt');
+    rawError(await raw.v2('Decrypt', Object.assign({ CiphertextBlob: blob }, dotted(Object.assign({}, CTX, { run: 'x' })))).send(),
+      'InvalidParameter', { param: 'CiphertextBlob' });
+  });
+  await check(M, 'JSON and dotted context together → InvalidParameter', async () => {
+    rawError(await raw.v2('Encrypt', Object.assign({ KeyId: needKey(), Plaintext: PT, EncryptionContext: JSON.stringify(CTX) }, dotted(CTX))).send(),
+      'InvalidParameter', { param: 'EncryptionContext' });
+  });
+
+  // ---- XML
+  await check(M, 'Format=XML success', async () => {
+    const res = await raw.v2('Encrypt', { KeyId: needKey(), Plaintext: PT }, { common: { Format: 'XML' }, shape: 'get' }).send();
+    assert.equal(res.status, 200, `status (body ${res.text.slice(0, 300)})`);
+    assert.match(String(res.headers['content-type']), /^text\/xml/i, 'Content-Type');
+    assert.ok(res.text.startsWith(XML_DECL), 'starts with the XML declaration: ' + res.text.slice(0, 80));
+    const rest = res.text.slice(XML_DECL.length).trimStart();
+    assert.ok(rest.startsWith('<EncryptResponse>'), 'root <EncryptResponse>: ' + rest.slice(0, 80));
+    assert.ok(rest.trimEnd().endsWith('</EncryptResponse>'), 'closes </EncryptResponse>');
+    const rid = /<RequestId>([^<]+)<\/RequestId>/.exec(rest);
+    assert.ok(rid, 'has <RequestId>');
+    assert.equal(res.headers['x-acs-request-id'], rid[1], 'x-acs-request-id header equals RequestId');
+    assert.match(rest, /<CiphertextBlob>[A-Za-z0-9+/=]+<\/CiphertextBlob>/, 'has <CiphertextBlob>');
+    assert.ok(!/<Code>/.test(rest), 'no <Code> in a success');
+  });
+  await check(M, 'Format=XML error root <KMS>', async () => {
+    const res = await raw.v2('DescribeKey', { KeyId: 'key-doesnotexist' }, { common: { Format: 'XML' } }).send();
+    assert.equal(res.status, 404, 'status');
+    assert.match(String(res.headers['content-type']), /^text\/xml/i, 'Content-Type');
+    assert.ok(res.text.startsWith(XML_DECL), 'starts with the XML declaration: ' + res.text.slice(0, 80));
+    const rest = res.text.slice(XML_DECL.length).trimStart();
+    assert.ok(rest.startsWith('<KMS>') && rest.trimEnd().endsWith('</KMS>'), 'root <KMS>: ' + rest.slice(0, 120));
+    assert.match(rest, /<Code>Forbidden\.KeyNotFound<\/Code>/, 'Code');
+    assert.match(rest, /<HttpStatus>404<\/HttpStatus>/, 'HttpStatus');
+    assert.match(rest, /<Message>The specified Key is not found\.<\/Message>/, 'Message');
+    assert.match(rest, /<RequestId>[^<]+<\/RequestId>/, 'RequestId');
+    assert.match(rest, /<HostId>[^<]+<\/HostId>/, 'HostId');
+  });
+
+  // ---- authentication and replay
+  const stale = new Date(Date.now() - 20 * 60 * 1000);
+  await check(M, 'V2 Timestamp 20 min old → IllegalTimestamp', async () => {
+    rawError(await raw.v2('DescribeKey', { KeyId: needKey() }, { common: { Timestamp: timestamp(stale) } }).send(), 'IllegalTimestamp');
+  });
+  await check(M, 'V3 x-acs-date 20 min old → IllegalTimestamp', async () => {
+    rawError(await raw.v3('DescribeKey', { KeyId: needKey() }, { dateOverride: timestamp(stale) }).send(), 'IllegalTimestamp');
+  });
+  await check(M, 'V2 missing Timestamp → IllegalTimestamp', async () => {
+    rawError(await raw.v2('DescribeKey', { KeyId: needKey() }, { omit: ['Timestamp'] }).send(), 'IllegalTimestamp');
+  });
+  await check(M, 'V2 replayed SignatureNonce → SignatureNonceUsed', async () => {
+    const r = raw.v2('DescribeKey', { KeyId: needKey() });
+    rawOk(await r.send());
+    rawError(await r.send(), 'SignatureNonceUsed');
+  });
+  await check(M, 'V3 replayed x-acs-signature-nonce → SignatureNonceUsed', async () => {
+    const r = raw.v3('DescribeKey', { KeyId: needKey() });
+    rawOk(await r.send());
+    rawError(await r.send(), 'SignatureNonceUsed');
+  });
+  await check(M, 'V2 nonce reused in another request → SignatureNonceUsed', async () => {
+    const n = nonce();
+    rawOk(await raw.v2('DescribeKey', { KeyId: needKey() }, { common: { SignatureNonce: n } }).send());
+    rawError(await raw.v2('ListKeys', {}, { common: { SignatureNonce: n }, shape: 'get' }).send(), 'SignatureNonceUsed');
+  });
+  await check(M, 'V2 missing SignatureNonce → MissingParameter', async () => {
+    rawError(await raw.v2('DescribeKey', { KeyId: needKey() }, { omit: ['SignatureNonce'] }).send(), 'MissingParameter', { param: 'SignatureNonce' });
+  });
+  await check(M, 'V3 missing x-acs-signature-nonce → MissingParameter', async () => {
+    rawError(await raw.v3('DescribeKey', { KeyId: needKey() }, { omitHeaders: ['x-acs-signature-nonce'] }).send(), 'MissingParameter',
+      { messageAny: [expectedMessage('MissingParameter', 'SignatureNonce'), expectedMessage('MissingParameter', 'x-acs-signature-nonce')] });
+  });
+  await check(M, 'V2 parameter changed after signing → IncompleteSignature', async () => {
+    rawError(await raw.v2('Encrypt', { KeyId: needKey(), Plaintext: PT }, { tamper: { Plaintext: PT + 'x' } }).send(), 'IncompleteSignature', { mismatch: true });
+  });
+  await check(M, 'V2 wrong secret → IncompleteSignature', async () => {
+    rawError(await raw.v2('ListKeys', {}, { secret: 'wrong-secret' }).send(), 'IncompleteSignature', { mismatch: true });
+  });
+  await check(M, 'V2 signed as GET, sent as POST → IncompleteSignature', async () => {
+    rawError(await raw.v2('ListKeys', {}, { signMethod: 'GET' }).send(), 'IncompleteSignature', { mismatch: true });
+  });
+  await check(M, 'V2 no Signature → IncompleteSignature', async () => {
+    const r = raw.v2('ListKeys', {});
+    r.req.path = r.req.path.replace(/&Signature=[^&]*/, '');
+    rawError(await r.send(), 'IncompleteSignature');
+  });
+  await check(M, 'V2 SignatureMethod=HMAC-SHA256 → IncompleteSignature', async () => {
+    rawError(await raw.v2('ListKeys', {}, { common: { SignatureMethod: 'HMAC-SHA256' } }).send(), 'IncompleteSignature');
+  });
+  await check(M, 'V2 unknown AccessKeyId → InvalidAccessKeyId.NotFound', async () => {
+    rawError(await raw.v2('ListKeys', {}, { common: { AccessKeyId: 'LTAIcompatUnknown' + runId } }).send(), 'InvalidAccessKeyId.NotFound');
+  });
+  await check(M, 'V3 wrong secret → IncompleteSignature', async () => {
+    rawError(await raw.v3('ListKeys', {}, { secret: 'wrong-secret' }).send(), 'IncompleteSignature', { mismatch: true });
+  });
+  await check(M, 'V3 wrong x-acs-content-sha256 → IncompleteSignature', async () => {
+    rawError(await raw.v3('ListKeys', {}, { bodyHashOverride: '0'.repeat(64) }).send(), 'IncompleteSignature', { mismatch: true });
+  });
+  await check(M, 'V3 query changed after signing → IncompleteSignature', async () => {
+    const r = raw.v3('DescribeKey', { KeyId: needKey() });
+    r.req.path = r.req.path.replace('KeyId=', 'KeyId=x');
+    rawError(await r.send(), 'IncompleteSignature', { mismatch: true });
+  });
+
+  // ---- action, version, method
+  await check(M, 'unknown Action → InvalidAction.NotFound', async () => {
+    rawError(await raw.v2('NoSuchAction', {}).send(), 'InvalidAction.NotFound');
+  });
+  await check(M, 'V3 unknown Action → InvalidAction.NotFound', async () => {
+    rawError(await raw.v3('NoSuchAction', {}).send(), 'InvalidAction.NotFound');
+  });
+  await check(M, 'missing Version → MissingParameter', async () => {
+    rawError(await raw.v2('ListKeys', {}, { omit: ['Version'] }).send(), 'MissingParameter', { param: 'Version' });
+  });
+  await check(M, 'Version=2014-05-26 → InvalidParameter', async () => {
+    rawError(await raw.v2('ListKeys', {}, { common: { Version: '2014-05-26' } }).send(), 'InvalidParameter', { param: 'Version' });
+  });
+  await check(M, 'PUT → UnsupportedHTTPMethod', async () => {
+    rawError(await raw.v2('ListKeys', {}, { method: 'PUT' }).send(), 'UnsupportedHTTPMethod');
+  });
+  await check(M, 'DELETE → UnsupportedHTTPMethod', async () => {
+    rawError(await raw.v2('ListKeys', {}, { shape: 'get', method: 'DELETE' }).send(), 'UnsupportedHTTPMethod');
+  });
+
+  // ---- paging and typing in the raw JSON
+  await check(M, 'ListKeys JSON types and wrapping', async () => {
+    const b = rawOk(await raw.v2('ListKeys', { PageSize: 1 }, { shape: 'get' }).send());
+    assert.equal(typeof b.TotalCount, 'number', 'TotalCount number');
+    assert.equal(b.PageNumber, 1, 'PageNumber default 1');
+    assert.equal(b.PageSize, 1, 'PageSize');
+    assert.ok(Array.isArray(b.Keys.Key) && b.Keys.Key.length === 1, 'Keys.Key is an array even with one element');
+    const past = rawOk(await raw.v2('ListKeys', { PageNumber: 100000, PageSize: 100 }).send());
+    assert.deepEqual(past.Keys, { Key: [] }, 'a page past the end is an empty wrapped list');
+    assert.equal(past.TotalCount, b.TotalCount, 'TotalCount past the end');
+  });
+  await check(M, 'ListKeys PageSize=101 → InvalidParameter', async () => {
+    rawError(await raw.v2('ListKeys', { PageSize: 101 }).send(), 'InvalidParameter', { param: 'PageSize' });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+async function main() {
+  let server = null;
+  let conn;
+  const log = (s) => console.log('# ' + s);
+  if (process.env.KMS_ENDPOINT) {
+    const ep = /^https?:\/\//.test(process.env.KMS_ENDPOINT) ? process.env.KMS_ENDPOINT : 'http://' + process.env.KMS_ENDPOINT;
+    if (!process.env.KMS_ACCESS_KEY_ID || !process.env.KMS_ACCESS_KEY_SECRET) {
+      console.log('FAIL setup credentials: KMS_ENDPOINT needs KMS_ACCESS_KEY_ID and KMS_ACCESS_KEY_SECRET');
+      console.log('0 passed, 1 failed, 0 skipped');
+      process.exit(1);
+    }
+    conn = { endpoint: ep.replace(/\/+$/, ''), accessKeyId: process.env.KMS_ACCESS_KEY_ID, accessKeySecret: process.env.KMS_ACCESS_KEY_SECRET };
+    log(`using running server ${conn.endpoint}`);
+  } else {
+    const dll = path.resolve(__dirname, process.env.COFFER_DLL || '../../src/Coffer.Cli/bin/Release/net10.0/coffer.dll');
+    const onSignal = (sig) => { if (server) server.stopSync(); console.log(`FAIL setup interrupted: ${sig}`); process.exit(130); };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    process.on('exit', () => { if (server) server.stopSync(); });
+    try {
+      server = await startCoffer({ dll, log });
+    } catch (e) {
+      console.log('FAIL setup start-server: ' + oneLine(e.message));
+      console.log('0 passed, 1 failed, 0 skipped');
+      process.exit(1);
+    }
+    conn = { endpoint: server.endpoint, accessKeyId: server.accessKeyId, accessKeySecret: server.accessKeySecret };
+  }
+  conn.timeoutMs = 10000;
+  const ctx = { conn };
+  log(`run ${runId}`);
+
+  const only = process.env.COMPAT_MODES ? process.env.COMPAT_MODES.split(',').map((s) => s.trim()).filter(Boolean) : MODES;
+  const samples = {};
+  const modes = {};
+  try {
+    for (const name of only) {
+      if (!MODES.includes(name)) { await check(name, 'mode', () => assert.fail('unknown mode; known: ' + MODES.join(', '))); continue; }
+      const r = await runMode(name, ctx);
+      modes[name] = r.mode;
+      samples[name] = r.sample;
+    }
+    // Cross-mode: a ciphertext made through one mode decrypts through every other mode.
+    for (const dst of Object.keys(modes)) {
+      for (const src of Object.keys(modes)) {
+        if (src === dst) continue;
+        await check(dst, `cross-mode Decrypt of ${src} ciphertext`, async () => {
+          const s = samples[src];
+          if (!s) assert.fail(`prerequisite missing: Encrypt in ${src}`);
+          const b = ok(await modes[dst].call('Decrypt', { CiphertextBlob: s.blob, EncryptionContext: s.ctx }));
+          assert.equal(b.Plaintext, s.plaintext, 'Plaintext');
+          assert.equal(b.KeyId, s.keyId, 'KeyId');
+        });
+      }
+    }
+    await runProtocol(ctx);
+  } catch (e) {
+    counts.failed++;
+    console.log('FAIL harness crashed: ' + oneLine(e && e.stack ? e.stack : e));
+  } finally {
+    if (server) {
+      if (process.env.COMPAT_SERVER_LOG === '1') console.log(server.output().split('\n').map((l) => '# server: ' + l).join('\n'));
+      await server.stop();
+    }
+  }
+  console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  process.exitCode = counts.failed > 0 ? 1 : 0;
+}
+
+main();
