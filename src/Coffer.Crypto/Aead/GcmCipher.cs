@@ -42,11 +42,19 @@ public static class GcmCipher
         }
 
         var cipher = NewSm4(forEncryption: true, key, nonce, associatedData, tag.Length);
+        var input = plaintext.ToArray();
         var output = new byte[plaintext.Length + tag.Length];
-        var written = cipher.ProcessBytes(plaintext.ToArray(), 0, plaintext.Length, output, 0);
-        written += cipher.DoFinal(output, written);
-        output.AsSpan(0, plaintext.Length).CopyTo(ciphertext);
-        output.AsSpan(plaintext.Length, tag.Length).CopyTo(tag);
+        try
+        {
+            var written = cipher.ProcessBytes(input, 0, input.Length, output, 0);
+            cipher.DoFinal(output, written);
+            output.AsSpan(0, plaintext.Length).CopyTo(ciphertext);
+            output.AsSpan(plaintext.Length, tag.Length).CopyTo(tag);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(input);
+        }
     }
 
     /// <summary>
@@ -80,22 +88,26 @@ public static class GcmCipher
             }
         }
 
+        var output = new byte[ciphertext.Length];
         try
         {
             var cipher = NewSm4(forEncryption: false, key, nonce, associatedData, tag.Length);
             var input = new byte[ciphertext.Length + tag.Length];
             ciphertext.CopyTo(input);
             tag.CopyTo(input.AsSpan(ciphertext.Length));
-            var output = new byte[ciphertext.Length];
             var written = cipher.ProcessBytes(input, 0, input.Length, output, 0);
             cipher.DoFinal(output, written);
             output.CopyTo(plaintext);
-            CryptographicOperations.ZeroMemory(output);
             return true;
         }
         catch (InvalidCipherTextException)
         {
             return false;
+        }
+        finally
+        {
+            // Security: BouncyCastle may have written unauthenticated plaintext into the buffer.
+            CryptographicOperations.ZeroMemory(output);
         }
     }
 

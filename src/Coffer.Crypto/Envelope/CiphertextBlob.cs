@@ -29,9 +29,9 @@ public static class CiphertextBlob
         ReadOnlySpan<byte> plaintext,
         ReadOnlySpan<byte> associatedData)
     {
-        if (keyVersionId.Length != VersionIdLength || !Ascii.IsValid(keyVersionId))
+        if (keyVersionId.Length != VersionIdLength || keyVersionId.Any(c => c is < '!' or > '~'))
         {
-            throw new ArgumentException("A KeyVersionId is 36 ASCII characters.", nameof(keyVersionId));
+            throw new ArgumentException("A KeyVersionId is 36 printable ASCII characters.", nameof(keyVersionId));
         }
 
         var blob = new byte[Overhead + plaintext.Length];

@@ -34,6 +34,9 @@ public sealed class SecretBytes : IDisposable
         }
     }
 
+    /// <summary>Zeroes <paramref name="buffer"/> in a way the JIT cannot elide.</summary>
+    public static void Wipe(Span<byte> buffer) => CryptographicOperations.ZeroMemory(buffer);
+
     /// <summary>Zeroes the buffer.</summary>
     public void Dispose()
     {

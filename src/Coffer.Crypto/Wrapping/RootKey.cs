@@ -19,6 +19,7 @@ public sealed class RootKey : IDisposable
     private const byte RecordVersion = 1;
     private const string CheckLabel = "coffer:root-check:v1";
     private readonly byte[] _key;
+    private bool _disposed;
 
     private RootKey(byte[] key) => _key = key;
 
@@ -54,7 +55,7 @@ public sealed class RootKey : IDisposable
     }
 
     /// <summary>The key as base64, for writing the key file once at initialisation.</summary>
-    public string ExportBase64() => Convert.ToBase64String(_key);
+    public string ExportBase64() => Convert.ToBase64String(Key);
 
     /// <summary>Wraps <paramref name="plaintext"/> with AAD <paramref name="label"/>.</summary>
     public byte[] Wrap(ReadOnlySpan<byte> plaintext, string label)
@@ -66,7 +67,7 @@ public sealed class RootKey : IDisposable
         CryptoRandom.Fill(iv);
         GcmCipher.Encrypt(
             AeadAlgorithm.AesGcm,
-            _key,
+            Key,
             iv,
             plaintext,
             Encoding.UTF8.GetBytes(label),
@@ -87,7 +88,7 @@ public sealed class RootKey : IDisposable
         var plaintext = new byte[ciphertext.Length];
         var ok = GcmCipher.TryDecrypt(
             AeadAlgorithm.AesGcm,
-            _key,
+            Key,
             record.Slice(1, GcmCipher.NonceLength),
             ciphertext,
             record[^GcmCipher.TagLength..],
@@ -106,8 +107,22 @@ public sealed class RootKey : IDisposable
         return plaintext is not null && plaintext.AsSpan().SequenceEqual(Encoding.ASCII.GetBytes(CheckLabel));
     }
 
-    /// <summary>Zeroes the key.</summary>
-    public void Dispose() => CryptographicOperations.ZeroMemory(_key);
+    private byte[] Key
+    {
+        get
+        {
+            // Security: a disposed key is all zeroes; wrapping under it must fail, not succeed silently.
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _key;
+        }
+    }
+
+    /// <summary>Zeroes the key; every later use throws <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        CryptographicOperations.ZeroMemory(_key);
+    }
 
     /// <inheritdoc />
     public override string ToString() => "RootKey(AES-256, redacted)";

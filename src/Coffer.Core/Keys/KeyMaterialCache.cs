@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using Coffer.Core.Errors;
+using Coffer.Crypto.Wrapping;
+
+namespace Coffer.Core.Keys;
+
+/// <summary>
+/// Unwrapped version material, kept in memory up to a capacity. Material is immutable per version, so entries
+/// never go stale; key state is always read from the store, not from here. Evicted entries are zeroed once no
+/// call holds them.
+/// </summary>
+public sealed class KeyMaterialCache(RootKey root, KmsOptions options)
+{
+    private readonly ConcurrentDictionary<KeyVersionId, MaterialLease> _entries = new();
+
+    /// <summary>Number of cached versions.</summary>
+    public int Count => _entries.Count;
+
+    /// <summary>
+    /// A held lease on the material of <paramref name="version"/>; the caller must <see cref="MaterialLease.Release"/> it.
+    /// </summary>
+    /// <exception cref="KmsException">ServiceUnavailableTemporary when the wrapped material does not unwrap.</exception>
+    public MaterialLease Acquire(Key key, KeyVersion version)
+    {
+        if (_entries.TryGetValue(version.Id, out var cached) && cached.TryAcquire())
+        {
+            return cached;
+        }
+
+        var material = root.TryUnwrap(version.WrappedMaterial, KeyMaterial.Label(key.Account, key.Id, version.Id, key.Spec))
+            ?? throw new KmsException(KmsErrorCode.ServiceUnavailableTemporary, "key material does not unwrap");
+        var lease = new MaterialLease(material);
+        lease.TryAcquire();
+        if (_entries.Count >= options.MaterialCacheCapacity)
+        {
+            EvictAll();
+        }
+
+        if (_entries.TryAdd(version.Id, lease))
+        {
+            return lease;
+        }
+
+        // Another call cached it first: use ours once and let it go.
+        lease.Release();
+        return lease;
+    }
+
+    /// <summary>Drops every entry (each zeroed when its last holder releases it).</summary>
+    public void EvictAll()
+    {
+        foreach (var id in _entries.Keys)
+        {
+            if (_entries.TryRemove(id, out var lease))
+            {
+                lease.Release();
+            }
+        }
+    }
+}

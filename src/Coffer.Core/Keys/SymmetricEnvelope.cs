@@ -1,0 +1,86 @@
+using System.Buffers.Text;
+using Coffer.Core.Errors;
+using Coffer.Core.Requests;
+using Coffer.Core.Storage;
+using Coffer.Crypto.Envelope;
+
+namespace Coffer.Core.Keys;
+
+/// <summary>
+/// Seals bytes under a key's primary version and opens blobs again: the shared core of Encrypt, Decrypt and the
+/// data-key calls.
+/// </summary>
+public sealed class SymmetricEnvelope(IKeyStore keys, KeyMaterialCache cache)
+{
+    /// <summary>Parameter name every blob failure names (one message for every cause: no oracle).</summary>
+    public const string BlobParameter = "CiphertextBlob";
+
+    /// <summary>Checks that <paramref name="key"/> may encrypt: Enabled, symmetric, ENCRYPT/DECRYPT.</summary>
+    /// <exception cref="KmsException">The key state's 409 code.</exception>
+    public static void EnsureCanEncrypt(Key key) => KeyStateMachine.EnsureCanUseMaterial(key.State);
+
+    /// <summary>Encrypts <paramref name="plaintext"/> under the primary version of <paramref name="key"/>.</summary>
+    public async Task<(byte[] Blob, KeyVersionId Version)> SealAsync(
+        Key key, ReadOnlyMemory<byte> plaintext, EncryptionContext context, CancellationToken cancellationToken)
+    {
+        var version = await keys.GetVersionAsync(key.Id, key.PrimaryVersion, cancellationToken)
+            ?? throw new KmsException(KmsErrorCode.InternalFailure, "primary version missing");
+        var lease = cache.Acquire(key, version);
+        try
+        {
+            var blob = CiphertextBlob.Seal(
+                KeySpecs.Cipher(key.Spec), lease.Material, version.Id.Value, plaintext.Span, context.AssociatedData());
+            return (blob, version.Id);
+        }
+        finally
+        {
+            lease.Release();
+        }
+    }
+
+    /// <summary>
+    /// Decodes a base64 blob (step 13 of the order of checks); InvalidParameter naming CiphertextBlob when it is not
+    /// base64 or too short to hold a version id.
+    /// </summary>
+    public static (byte[] Blob, KeyVersionId Version) ParseBlob(string base64)
+    {
+        var maxLength = Base64.GetMaxDecodedFromUtf8Length(base64.Length);
+        var buffer = new byte[maxLength];
+        if (!Convert.TryFromBase64String(base64, buffer, out var written)
+            || !CiphertextBlob.TryReadVersionId(buffer.AsSpan(0, written), out var versionId))
+        {
+            throw KmsException.Invalid(BlobParameter);
+        }
+
+        return (buffer[..written], new KeyVersionId(versionId));
+    }
+
+    /// <summary>
+    /// Finds the blob's version in the caller's account (404 when absent), checks the key state (409), then
+    /// authenticates and decrypts (InvalidParameter CiphertextBlob on any failure).
+    /// </summary>
+    public async Task<(Key Key, KeyVersionId Version, byte[] Plaintext)> OpenAsync(
+        CallContext caller, byte[] blob, KeyVersionId versionId, EncryptionContext context, bool dryRun, CancellationToken cancellationToken)
+    {
+        var found = await keys.FindVersionAsync(caller.Account, versionId, cancellationToken)
+            ?? throw new KmsException(KmsErrorCode.KeyNotFound);
+        var (key, version) = found;
+        KeyStateMachine.EnsureCanUseMaterial(key.State);
+        var lease = cache.Acquire(key, version);
+        try
+        {
+            var plaintext = CiphertextBlob.TryOpen(KeySpecs.Cipher(key.Spec), lease.Material, blob, context.AssociatedData())
+                ?? throw KmsException.Invalid(BlobParameter);
+            if (dryRun)
+            {
+                throw new KmsException(KmsErrorCode.DryRunOperationError);
+            }
+
+            return (key, version.Id, plaintext);
+        }
+        finally
+        {
+            lease.Release();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Coffer.Core.Keys;
+using Coffer.Core.Operations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coffer.Core;
+
+/// <summary>Registers Core's services and operation handlers.</summary>
+public static class KmsCoreServiceCollectionExtensions
+{
+    /// <summary>Adds the key services and one handler per action. The store and root key are registered by the host.</summary>
+    public static IServiceCollection AddCofferCore(this IServiceCollection services)
+    {
+        services.AddSingleton<KeyResolver>();
+        services.AddSingleton<KeyMaterialCache>();
+        services.AddSingleton<SymmetricEnvelope>();
+        services.AddSingleton<DescribeRegions>();
+        services.AddSingleton<DescribeAccountKmsStatus>();
+        services.AddSingleton<OpenKmsService>();
+        services.AddSingleton<CreateKey>();
+        services.AddSingleton<DescribeKey>();
+        services.AddSingleton<ListKeys>();
+        services.AddSingleton<Encrypt>();
+        services.AddSingleton<Decrypt>();
+        services.AddSingleton<GenerateDataKey>();
+        return services;
+    }
+}

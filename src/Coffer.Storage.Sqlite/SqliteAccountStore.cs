@@ -1,0 +1,63 @@
+using Coffer.Core.Accounts;
+using Coffer.Core.Storage;
+using Microsoft.Data.Sqlite;
+using static Coffer.Storage.Sqlite.SqliteCommands;
+
+namespace Coffer.Storage.Sqlite;
+
+/// <summary>Accounts in SQLite.</summary>
+public sealed class SqliteAccountStore(SqliteDatabase database) : IAccountStore
+{
+    private const string Columns = "id, status, created_at, revision";
+
+    /// <inheritdoc />
+    public Task CreateAsync(Account account, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    {
+        using var transaction = connection.BeginTransaction();
+        await InsertAsync(connection, transaction, account, cancellationToken);
+        transaction.Commit();
+        return 0;
+    }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Account?> FindAsync(AccountId id, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    {
+        using var reader = await connection.Command($"SELECT {Columns} FROM accounts WHERE id = $id", ("$id", id.Value))
+            .ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Account>> ListAsync(CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    {
+        using var reader = await connection.Command($"SELECT {Columns} FROM accounts ORDER BY created_at, id")
+            .ExecuteReaderAsync(cancellationToken);
+        var accounts = new List<Account>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            accounts.Add(Read(reader));
+        }
+
+        return (IReadOnlyList<Account>)accounts;
+    }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> TrySetStatusAsync(AccountId id, AccountStatus status, long expectedRevision, CancellationToken cancellationToken) =>
+        database.RunAsync(async connection => await connection.Command(
+            "UPDATE accounts SET status = $status, revision = revision + 1 WHERE id = $id AND revision = $revision",
+            ("$status", AccountStatuses.Name(status)),
+            ("$id", id.Value),
+            ("$revision", expectedRevision)).ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
+
+    internal static Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, Account account, CancellationToken cancellationToken) =>
+        connection.Command(
+            transaction,
+            $"INSERT INTO accounts ({Columns}) VALUES ($id, $status, $created, $revision)",
+            ("$id", account.Id.Value),
+            ("$status", AccountStatuses.Name(account.Status)),
+            ("$created", ToUnixMs(account.CreationDate)),
+            ("$revision", account.Revision)).ExecuteNonQueryAsync(cancellationToken);
+
+    private static Account Read(SqliteDataReader reader) => new(
+        new AccountId(reader.GetString(0)), AccountStatuses.Parse(reader.GetString(1)), FromUnixMs(reader.GetInt64(2)), reader.GetInt64(3));
+}

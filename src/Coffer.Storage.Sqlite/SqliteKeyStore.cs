@@ -1,0 +1,150 @@
+using Coffer.Core.Accounts;
+using Coffer.Core.Keys;
+using Coffer.Core.Storage;
+using Microsoft.Data.Sqlite;
+using static Coffer.Storage.Sqlite.SqliteCommands;
+
+namespace Coffer.Storage.Sqlite;
+
+/// <summary>Keys and versions in SQLite; material only ever wrapped.</summary>
+public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
+{
+    private const string KeyColumns =
+        "k.account_id, k.id, k.spec, k.usage, k.origin, k.protection_level, k.state, k.description, k.created_at, " +
+        "k.primary_version_id, k.last_rotation_at, k.delete_at, k.deletion_protection, k.revision";
+
+    private const int VersionColumnsStart = 14;
+
+    /// <inheritdoc />
+    public Task CreateAsync(Key key, KeyVersion firstVersion, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    {
+        using var transaction = connection.BeginTransaction();
+        await connection.Command(
+            transaction,
+            "INSERT INTO keys (account_id, id, spec, usage, origin, protection_level, state, description, created_at, " +
+            "primary_version_id, last_rotation_at, delete_at, deletion_protection, revision) VALUES " +
+            "($account, $id, $spec, $usage, $origin, $level, $state, $description, $created, $primary, $rotated, $delete, $protection, $revision)",
+            ("$account", key.Account.Value),
+            ("$id", key.Id.Value),
+            ("$spec", KeySpecs.Name(key.Spec)),
+            ("$usage", key.Usage),
+            ("$origin", key.Origin),
+            ("$level", key.ProtectionLevel),
+            ("$state", KeyStateMachine.Name(key.State)),
+            ("$description", key.Description),
+            ("$created", ToUnixMs(key.CreationDate)),
+            ("$primary", key.PrimaryVersion.Value),
+            ("$rotated", ToUnixMs(key.LastRotationDate)),
+            ("$delete", key.DeleteDate is { } d ? ToUnixMs(d) : null),
+            ("$protection", key.DeletionProtection ? 1 : 0),
+            ("$revision", key.Revision)).ExecuteNonQueryAsync(cancellationToken);
+        await InsertVersionAsync(connection, transaction, firstVersion, cancellationToken);
+        transaction.Commit();
+        return 0;
+    }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Key?> FindAsync(AccountId account, KeyId id, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    {
+        using var reader = await connection.Command(
+            $"SELECT {KeyColumns} FROM keys k WHERE k.id = $id AND k.account_id = $account",
+            ("$id", id.Value),
+            ("$account", account.Value)).ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadKey(reader) : null;
+    }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<(Key Key, KeyVersion Version)?> FindVersionAsync(AccountId account, KeyVersionId versionId, CancellationToken cancellationToken) =>
+        database.RunAsync(async connection =>
+        {
+            using var reader = await connection.Command(
+                $"SELECT {KeyColumns}, v.key_id, v.id, v.created_at, v.wrapped_material FROM key_versions v " +
+                "JOIN keys k ON k.id = v.key_id WHERE v.id = $version AND k.account_id = $account",
+                ("$version", versionId.Value),
+                ("$account", account.Value)).ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken)
+                ? (ReadKey(reader), ReadVersion(reader, VersionColumnsStart))
+                : ((Key, KeyVersion)?)null;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<KeyVersion?> GetVersionAsync(KeyId id, KeyVersionId versionId, CancellationToken cancellationToken) =>
+        database.RunAsync(async connection =>
+        {
+            using var reader = await connection.Command(
+                "SELECT key_id, id, created_at, wrapped_material FROM key_versions WHERE id = $version AND key_id = $key",
+                ("$version", versionId.Value),
+                ("$key", id.Value)).ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? ReadVersion(reader, 0) : null;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<(IReadOnlyList<Key> Items, int TotalCount)> ListAsync(AccountId account, int offset, int limit, CancellationToken cancellationToken) =>
+        database.RunAsync(async connection =>
+        {
+            using var transaction = connection.BeginTransaction(deferred: true);
+            var total = Convert.ToInt32(
+                await connection.Command(transaction, "SELECT COUNT(*) FROM keys WHERE account_id = $account", ("$account", account.Value))
+                    .ExecuteScalarAsync(cancellationToken),
+                System.Globalization.CultureInfo.InvariantCulture);
+            using var reader = await connection.Command(
+                transaction,
+                $"SELECT {KeyColumns} FROM keys k WHERE k.account_id = $account ORDER BY k.created_at, k.id LIMIT $limit OFFSET $offset",
+                ("$account", account.Value),
+                ("$limit", limit),
+                ("$offset", offset)).ExecuteReaderAsync(cancellationToken);
+            var items = new List<Key>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(ReadKey(reader));
+            }
+
+            return ((IReadOnlyList<Key>)items, total);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<int> CountAsync(AccountId account, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+        Convert.ToInt32(
+            await connection.Command("SELECT COUNT(*) FROM keys WHERE account_id = $account", ("$account", account.Value))
+                .ExecuteScalarAsync(cancellationToken),
+            System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+
+    private static Task<int> InsertVersionAsync(SqliteConnection connection, SqliteTransaction transaction, KeyVersion version, CancellationToken cancellationToken) =>
+        connection.Command(
+            transaction,
+            "INSERT INTO key_versions (id, key_id, created_at, wrapped_material) VALUES ($id, $key, $created, $material)",
+            ("$id", version.Id.Value),
+            ("$key", version.KeyId.Value),
+            ("$created", ToUnixMs(version.CreationDate)),
+            ("$material", version.WrappedMaterial)).ExecuteNonQueryAsync(cancellationToken);
+
+    private static Key ReadKey(SqliteDataReader r)
+    {
+        if (!KeySpecs.TryParse(r.GetString(2), out var spec))
+        {
+            throw new FormatException("Unknown key spec in storage.");
+        }
+
+        return new Key(
+            new AccountId(r.GetString(0)),
+            new KeyId(r.GetString(1)),
+            spec,
+            r.GetString(3),
+            r.GetString(4),
+            r.GetString(5),
+            KeyStateMachine.Parse(r.GetString(6)),
+            r.GetString(7),
+            FromUnixMs(r.GetInt64(8)),
+            new KeyVersionId(r.GetString(9)),
+            FromUnixMs(r.GetInt64(10)),
+            r.IsDBNull(11) ? null : FromUnixMs(r.GetInt64(11)),
+            r.GetInt64(12) != 0,
+            r.GetInt64(13));
+    }
+
+    private static KeyVersion ReadVersion(SqliteDataReader r, int start) => new(
+        new KeyId(r.GetString(start)),
+        new KeyVersionId(r.GetString(start + 1)),
+        FromUnixMs(r.GetInt64(start + 2)),
+        (byte[])r.GetValue(start + 3));
+}
