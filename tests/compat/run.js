@@ -26,6 +26,7 @@ const ERRORS = {
   IllegalTimestamp: { status: 400, message: 'The input parameter "Timestamp" that is required for processing this request is not supplied.' },
   SignatureNonceUsed: { status: 400, message: 'Specified signature nonce was used already.' },
   UnsupportedHTTPMethod: { status: 403, message: 'This http method is not supported.' },
+  ParseRequestParameterException: { status: 400, message: 'Server parse parameters exception. Please check your input params.' },
 };
 const SIGNATURE_MISMATCH_SUFFIX = ' server string to sign is:';
 
@@ -295,6 +296,14 @@ async function runMode(name, ctx) {
     const d = ok(await call('Decrypt', { CiphertextBlob: b.CiphertextBlob }));
     assert.equal(d.Plaintext, text, 'Plaintext');
   });
+  await check(name, 'Encrypt 6144-byte Plaintext (long URL) + Decrypt', async () => {
+    const k1 = need(st.k1, 'CreateKey');
+    const big = crypto.randomBytes(4608).toString('base64'); // 6144 characters
+    const b = ok(await call('Encrypt', { KeyId: k1.KeyId, Plaintext: big, EncryptionContext: CTX }));
+    checkBlob(b.CiphertextBlob, b.KeyVersionId, big);
+    const d = ok(await call('Decrypt', { CiphertextBlob: b.CiphertextBlob, EncryptionContext: CTX }));
+    assert.equal(d.Plaintext, big, 'Plaintext');
+  });
   if (name === 'kms20160120') {
     // What a real caller of the typed client does: pass the context as an object, which 1.2.0 sends
     // as EncryptionContext.k=v (dotted form).
@@ -369,6 +378,10 @@ async function runMode(name, ctx) {
   await err('Encrypt without Plaintext → MissingParameter', async () => {
     const k1 = need(st.k1, 'CreateKey');
     expectError(mode, await call('Encrypt', { KeyId: k1.KeyId }), 'MissingParameter', { param: 'Plaintext' });
+  });
+  await err('Encrypt 6145-byte Plaintext → InvalidParameter', async () => {
+    const k1 = need(st.k1, 'CreateKey');
+    expectError(mode, await call('Encrypt', { KeyId: k1.KeyId, Plaintext: 'a'.repeat(6145) }), 'InvalidParameter', { param: 'Plaintext' });
   });
   await err('Decrypt without CiphertextBlob → MissingParameter', async () => {
     expectError(mode, await call('Decrypt', { EncryptionContext: CTX }), 'MissingParameter', { param: 'CiphertextBlob' });
@@ -485,6 +498,11 @@ async function runProtocol(ctx) {
     const d = rawOk(await raw.v3('Decrypt', { CiphertextBlob: e.CiphertextBlob, EncryptionContext: JSON.stringify(CTX) }).send());
     assert.equal(d.Plaintext, PT, 'Plaintext');
   });
+  await check(M, 'V3 Decrypt with parameters in a signed form body', async () => {
+    if (!blob) assert.fail('prerequisite missing: Encrypt');
+    const b = rawOk(await raw.v3('Decrypt', { CiphertextBlob: blob, EncryptionContext: JSON.stringify(CTX) }, { form: true }).send());
+    assert.equal(b.Plaintext, PT, 'Plaintext');
+  });
   await check(M, 'V2 Timestamp with milliseconds accepted', async () => {
     rawOk(await raw.v2('DescribeKey', { KeyId: needKey() }, { common: { Timestamp: timestamp(new Date(), true) } }).send());
   });
@@ -510,6 +528,31 @@ async function runProtocol(ctx) {
   await check(M, 'JSON and dotted context together → InvalidParameter', async () => {
     rawError(await raw.v2('Encrypt', Object.assign({ KeyId: needKey(), Plaintext: PT, EncryptionContext: JSON.stringify(CTX) }, dotted(CTX))).send(),
       'InvalidParameter', { param: 'EncryptionContext' });
+  });
+
+  await check(M, 'EncryptionContext {} equals no context', async () => {
+    const e = rawOk(await raw.v2('Encrypt', { KeyId: needKey(), Plaintext: PT, EncryptionContext: '{}' }).send());
+    const d = rawOk(await raw.v2('Decrypt', { CiphertextBlob: e.CiphertextBlob }).send());
+    assert.equal(d.Plaintext, PT, 'Plaintext');
+  });
+  for (const [label, text] of [['invalid JSON', '{"a":'], ['a non-string value', '{"a":1}'], ['an array', '["a"]']]) {
+    await check(M, `EncryptionContext ${label} → InvalidParameter`, async () => {
+      rawError(await raw.v2('Encrypt', { KeyId: needKey(), Plaintext: PT, EncryptionContext: text }).send(), 'InvalidParameter', { param: 'EncryptionContext' });
+    });
+  }
+
+  // ---- ciphertext errors
+  await check(M, 'Decrypt of a blob naming an unknown KeyVersionId → Forbidden.KeyNotFound', async () => {
+    const fake = Buffer.concat([Buffer.from(crypto.randomUUID(), 'ascii'), crypto.randomBytes(12 + 8 + 16)]).toString('base64');
+    rawError(await raw.v2('Decrypt', { CiphertextBlob: fake }).send(), 'Forbidden.KeyNotFound');
+  });
+  await check(M, 'Decrypt of non-base64 CiphertextBlob → InvalidParameter', async () => {
+    rawError(await raw.v2('Decrypt', { CiphertextBlob: 'not base64 at all!' }).send(), 'InvalidParameter', { param: 'CiphertextBlob' });
+  });
+  await check(M, 'Decrypt of a truncated blob → InvalidParameter', async () => {
+    if (!blob) assert.fail('prerequisite missing: Encrypt');
+    const short = Buffer.from(blob, 'base64').subarray(0, 50).toString('base64');
+    rawError(await raw.v2('Decrypt', { CiphertextBlob: short, EncryptionContext: JSON.stringify(CTX) }).send(), 'InvalidParameter', { param: 'CiphertextBlob' });
   });
 
   // ---- XML
@@ -551,6 +594,9 @@ async function runProtocol(ctx) {
   });
   await check(M, 'V2 missing Timestamp → IllegalTimestamp', async () => {
     rawError(await raw.v2('DescribeKey', { KeyId: needKey() }, { omit: ['Timestamp'] }).send(), 'IllegalTimestamp');
+  });
+  await check(M, 'V3 missing x-acs-date → IllegalTimestamp', async () => {
+    rawError(await raw.v3('DescribeKey', { KeyId: needKey() }, { omitHeaders: ['x-acs-date'] }).send(), 'IllegalTimestamp');
   });
   await check(M, 'V2 replayed SignatureNonce → SignatureNonceUsed', async () => {
     const r = raw.v2('DescribeKey', { KeyId: needKey() });
@@ -619,6 +665,21 @@ async function runProtocol(ctx) {
   await check(M, 'Version=2014-05-26 → InvalidParameter', async () => {
     rawError(await raw.v2('ListKeys', {}, { common: { Version: '2014-05-26' } }).send(), 'InvalidParameter', { param: 'Version' });
   });
+  await check(M, 'missing Action → MissingParameter', async () => {
+    rawError(await raw.v2('ListKeys', {}, { omit: ['Action'] }).send(), 'MissingParameter', { param: 'Action' });
+  });
+  await check(M, 'parameter given twice → ParseRequestParameterException', async () => {
+    rawError(await raw.v2('DescribeKey', { KeyId: needKey() }, { shape: 'get', extraQuery: 'KeyId=' + needKey() }).send(), 'ParseRequestParameterException');
+  });
+  await check(M, 'JSON request body → ParseRequestParameterException', async () => {
+    const r = raw.v2('ListKeys', {});
+    r.req.headers['content-type'] = 'application/json';
+    r.req.body = '{"PageSize":1}';
+    rawError(await r.send(), 'ParseRequestParameterException');
+  });
+  await check(M, 'SecurityToken → InvalidParameter', async () => {
+    rawError(await raw.v2('ListKeys', { SecurityToken: 'sts-token' }).send(), 'InvalidParameter', { param: 'SecurityToken' });
+  });
   await check(M, 'PUT → UnsupportedHTTPMethod', async () => {
     rawError(await raw.v2('ListKeys', {}, { method: 'PUT' }).send(), 'UnsupportedHTTPMethod');
   });
@@ -636,6 +697,9 @@ async function runProtocol(ctx) {
     const past = rawOk(await raw.v2('ListKeys', { PageNumber: 100000, PageSize: 100 }).send());
     assert.deepEqual(past.Keys, { Key: [] }, 'a page past the end is an empty wrapped list');
     assert.equal(past.TotalCount, b.TotalCount, 'TotalCount past the end');
+  });
+  await check(M, 'ListKeys PageNumber=0 → InvalidParameter', async () => {
+    rawError(await raw.v2('ListKeys', { PageNumber: 0 }).send(), 'InvalidParameter', { param: 'PageNumber' });
   });
   await check(M, 'ListKeys PageSize=101 → InvalidParameter', async () => {
     rawError(await raw.v2('ListKeys', { PageSize: 101 }).send(), 'InvalidParameter', { param: 'PageSize' });

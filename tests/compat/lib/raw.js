@@ -64,18 +64,21 @@ function makeRaw({ endpoint, accessKeyId, accessKeySecret, timeoutMs = 10000 }) 
   }
 
   // V3 (ACS3-HMAC-SHA256) request, parameters in the query, empty body (what openapi-* send).
-  // opts: omitHeaders, dateOverride, nonceOverride, secret, bodyHashOverride, method.
+  // opts: omitHeaders, dateOverride, nonceOverride, secret, bodyHashOverride, method,
+  // form (parameters sent as a signed application/x-www-form-urlencoded body instead).
   function v3(action, params = {}, opts = {}) {
     const method = opts.method || 'POST';
     const query = {};
-    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null) query[k] = String(v);
-    const body = '';
+    const formParams = {};
+    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null) (opts.form ? formParams : query)[k] = String(v);
+    const body = opts.form ? encodePairs(formParams) : '';
     const hashed = sha256Hex(Buffer.from(body, 'utf8'));
     const headers = {
       host, 'x-acs-action': action, 'x-acs-version': VERSION,
       'x-acs-date': opts.dateOverride || timestamp(), 'x-acs-signature-nonce': opts.nonceOverride || nonce(),
       'x-acs-content-sha256': opts.bodyHashOverride || hashed, accept: 'application/json',
     };
+    if (opts.form) headers['content-type'] = 'application/x-www-form-urlencoded';
     for (const k of opts.omitHeaders || []) delete headers[k];
     const signed = Object.keys(headers).filter((h) => h === 'host' || h === 'content-type' || h.startsWith('x-acs-')).sort();
     const canonical = acs3CanonicalRequest(method, '/', query, headers, signed, headers['x-acs-content-sha256'] || hashed);
