@@ -6,10 +6,10 @@ namespace Coffer.Storage.Sqlite;
 /// <summary>Registers the SQLite store behind Core's storage ports.</summary>
 public static class SqliteStoreServiceCollectionExtensions
 {
-    /// <summary>Uses the SQLite database at <paramref name="path"/> (or <c>:memory:NAME</c>).</summary>
-    public static IServiceCollection AddSqliteStore(this IServiceCollection services, string path)
+    /// <summary>Uses <paramref name="database"/> for every storage port.</summary>
+    public static IServiceCollection AddSqliteStore(this IServiceCollection services, SqliteDatabase database)
     {
-        services.AddSingleton(_ => new SqliteDatabase(path));
+        services.AddSingleton(database);
         services.AddSingleton<IStoreLifecycle, SqliteLifecycle>();
         services.AddSingleton<IAccountStore, SqliteAccountStore>();
         services.AddSingleton<IAccessKeyStore, SqliteAccessKeyStore>();

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using Coffer.Core;
+using Coffer.Core.Hosting;
+using Coffer.Server;
+using Coffer.Server.Hosting;
+using Microsoft.Extensions.Hosting;
+
+namespace Coffer.Cli.Commands;
+
+/// <summary><c>coffer serve</c>: runs the KMS on the embedded SQLite store.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Addresses to listen on. Default: $COFFER_URLS or " + CofferServerOptions.DefaultUrls,
+            DefaultValueFactory = _ => CommonOptions.Env("COFFER_URLS") ?? CofferServerOptions.DefaultUrls,
+        };
+        var data = CommonOptions.Data();
+        var command = new Command("serve", "Start Coffer. The first start initialises the data folder and prints the admin AccessKey once.")
+        {
+            urls,
+            data,
+        };
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(urls)!, result.GetValue(data)!, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string urls, string data, CancellationToken cancellationToken)
+    {
+        var server = new CofferServerOptions { Urls = urls, DataDirectory = data };
+        if (CommonOptions.Env("COFFER_HOST_ID") is { } hostId)
+        {
+            server.HostId = hostId;
+        }
+
+        var kms = new KmsOptions();
+        if (CommonOptions.Env("COFFER_REGION") is { } region)
+        {
+            kms.Region = region;
+        }
+
+        var settings = new StartupSettings(
+            data,
+            CommonOptions.Env("COFFER_ROOT_KEY"),
+            CommonOptions.Env("COFFER_BOOTSTRAP_ACCESS_KEY_ID"),
+            CommonOptions.Env("COFFER_BOOTSTRAP_ACCESS_KEY_SECRET"));
+        try
+        {
+            var (app, startup) = await CofferServer.BuildAsync(server, kms, settings, TimeProvider.System, cancellationToken);
+            await using (app)
+            {
+                if (startup.NewAccount is { } account)
+                {
+                    Console.WriteLine($"Initialised {Path.GetFullPath(data)} for account {account.Value}.");
+                    Console.WriteLine("Admin AccessKey (shown once; also in credentials.json, mode 0600):");
+                    Console.WriteLine($"  AccessKeyId:     {startup.NewAccessKeyId}");
+                    Console.WriteLine($"  AccessKeySecret: {startup.NewAccessKeySecret}");
+                }
+
+                await app.StartAsync(cancellationToken);
+                Console.WriteLine($"Coffer listening on {string.Join(", ", app.Urls)} (data: {Path.GetFullPath(data)}, region: {kms.Region})");
+                await app.WaitForShutdownAsync(CancellationToken.None);
+            }
+
+            return 0;
+        }
+        catch (StartupException e)
+        {
+            await Console.Error.WriteLineAsync($"coffer: {e.Message}");
+            return 1;
+        }
+        catch (IOException e)
+        {
+            await Console.Error.WriteLineAsync($"coffer: cannot start: {e.Message}");
+            return 1;
+        }
+    }
+}

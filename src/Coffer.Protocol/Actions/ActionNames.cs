@@ -1,0 +1,27 @@
+namespace Coffer.Protocol.Actions;
+
+/// <summary>The actions Coffer implements (docs/api.md lists the same). Every other Action is InvalidAction.NotFound.</summary>
+public static class ActionNames
+{
+    /// <summary>The supported actions, in the order docs/api.md lists them.</summary>
+    public static IReadOnlyList<string> Supported { get; } =
+    [
+        "DescribeRegions",
+        "DescribeAccountKmsStatus",
+        "OpenKmsService",
+        "CreateKey",
+        "DescribeKey",
+        "ListKeys",
+        "Encrypt",
+        "Decrypt",
+        "GenerateDataKey",
+        "GenerateDataKeyWithoutPlaintext",
+    ];
+
+    /// <summary>Actions that skip the KmsServiceNotEnabled check (step 11 of the order of checks).</summary>
+    public static IReadOnlySet<string> ExemptFromServiceNotEnabled { get; } =
+        new HashSet<string>(StringComparer.Ordinal) { "OpenKmsService", "DescribeAccountKmsStatus", "DescribeRegions" };
+
+    /// <summary>The only API version.</summary>
+    public const string ApiVersion = "2016-01-20";
+}

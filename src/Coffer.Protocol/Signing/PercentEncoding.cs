@@ -1,0 +1,137 @@
+using System.Text;
+
+namespace Coffer.Protocol.Signing;
+
+/// <summary>
+/// The encodings of Alibaba's RPC protocol: the strict RFC 3986 encoding both signatures use (upper-case hex,
+/// only <c>A-Z a-z 0-9 - _ . ~</c> literal), and the lenient form decoding of what clients put on the wire.
+/// </summary>
+public static class PercentEncoding
+{
+    private const string Hex = "0123456789ABCDEF";
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Strict encoding of <paramref name="value"/>'s UTF-8 bytes.</summary>
+    public static string Encode(string value)
+    {
+        var bytes = Encoding.UTF8.GetBytes(value);
+        var builder = new StringBuilder(bytes.Length * 3);
+        foreach (var b in bytes)
+        {
+            if (IsUnreserved(b))
+            {
+                builder.Append((char)b);
+            }
+            else
+            {
+                builder.Append('%').Append(Hex[b >> 4]).Append(Hex[b & 0xF]);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Decodes one component of a query string or form body: <c>+</c> is a space, <c>%XX</c> a byte, and the bytes
+    /// must be UTF-8. False for a truncated or non-hex escape or invalid UTF-8.
+    /// </summary>
+    public static bool TryDecode(ReadOnlySpan<char> encoded, out string decoded)
+    {
+        decoded = "";
+        if (encoded.IndexOfAny('%', '+') < 0)
+        {
+            decoded = encoded.ToString();
+            return true;
+        }
+
+        var bytes = new List<byte>(encoded.Length);
+        for (var i = 0; i < encoded.Length; i++)
+        {
+            var c = encoded[i];
+            if (c == '+')
+            {
+                bytes.Add((byte)' ');
+            }
+            else if (c == '%')
+            {
+                if (i + 2 >= encoded.Length || !TryHex(encoded[i + 1], out var high) || !TryHex(encoded[i + 2], out var low))
+                {
+                    return false;
+                }
+
+                bytes.Add((byte)((high << 4) | low));
+                i += 2;
+            }
+            else if (c < 0x80)
+            {
+                bytes.Add((byte)c);
+            }
+            else
+            {
+                // Encode the whole run of raw characters at once, so surrogate pairs stay together.
+                var end = i;
+                while (end < encoded.Length && encoded[end] >= 0x80)
+                {
+                    end++;
+                }
+
+                bytes.AddRange(Encoding.UTF8.GetBytes(encoded[i..end].ToString()));
+                i = end - 1;
+            }
+        }
+
+        try
+        {
+            decoded = StrictUtf8.GetString(bytes.ToArray());
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Splits <c>a=1&amp;b=2</c> into decoded pairs, appending to <paramref name="into"/>. False when any component
+    /// does not decode. Empty segments are skipped; a name without <c>=</c> has an empty value.
+    /// </summary>
+    public static bool TryParsePairs(ReadOnlySpan<char> text, List<KeyValuePair<string, string>> into)
+    {
+        foreach (var range in text.Split('&'))
+        {
+            var segment = text[range];
+            if (segment.IsEmpty)
+            {
+                continue;
+            }
+
+            var eq = segment.IndexOf('=');
+            var rawName = eq < 0 ? segment : segment[..eq];
+            var rawValue = eq < 0 ? [] : segment[(eq + 1)..];
+            if (!TryDecode(rawName, out var name) || !TryDecode(rawValue, out var value))
+            {
+                return false;
+            }
+
+            into.Add(new KeyValuePair<string, string>(name, value));
+        }
+
+        return true;
+    }
+
+    private static bool IsUnreserved(byte b) =>
+        b is (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'a' and <= (byte)'z') or (>= (byte)'0' and <= (byte)'9')
+            or (byte)'-' or (byte)'_' or (byte)'.' or (byte)'~';
+
+    private static bool TryHex(char c, out int value)
+    {
+        value = c switch
+        {
+            >= '0' and <= '9' => c - '0',
+            >= 'A' and <= 'F' => c - 'A' + 10,
+            >= 'a' and <= 'f' => c - 'a' + 10,
+            _ => -1,
+        };
+        return value >= 0;
+    }
+}

@@ -1,0 +1,38 @@
+using Coffer.Core;
+using Coffer.Core.Operations;
+using Coffer.Core.Requests;
+using Coffer.Server.Binding;
+using Coffer.Server.Dispatch;
+using Coffer.Server.Rendering;
+
+namespace Coffer.Server.Actions;
+
+/// <summary>CreateKey: <c>KeyMetadata</c>.</summary>
+public sealed class CreateKeyEndpoint(CreateKey handler, KmsOptions options) : IActionEndpoint
+{
+    /// <inheritdoc />
+    public string Name => "CreateKey";
+
+    /// <inheritdoc />
+    public async Task<ResponseObject> InvokeAsync(CallContext caller, ParameterReader parameters, CancellationToken cancellationToken)
+    {
+        // Features of later issues: refused by name until they exist, never ignored.
+        if (parameters.OptionalBool("EnableAutomaticRotation") == true)
+        {
+            throw Coffer.Core.Errors.KmsException.Invalid("EnableAutomaticRotation");
+        }
+
+        parameters.NotYetSupported("RotationInterval");
+        parameters.NotYetSupported("Tags");
+        parameters.NotYetSupported("Policy");
+        parameters.NotYetSupported("DKMSInstanceId");
+        var request = new CreateKeyRequest(
+            parameters.Optional("Description"),
+            parameters.Optional("KeySpec"),
+            parameters.Optional("KeyUsage"),
+            parameters.Optional("Origin"),
+            parameters.Optional("ProtectionLevel"));
+        var key = await handler.HandleAsync(caller, request, cancellationToken);
+        return new ResponseObject { { "KeyMetadata", KeyMetadataRenderer.Render(key, options, includeDeletionProtection: false) } };
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using Coffer.Core.Errors;
+using Coffer.Core.Requests;
+
+namespace Coffer.Server.Binding;
+
+/// <summary>
+/// Typed access to a request's parameters for binders. Binders read every required parameter first (step 12:
+/// MissingParameter in the API table's order) and then parse values (step 13: InvalidParameter). Empty means absent.
+/// </summary>
+public sealed class ParameterReader(RpcRequest request)
+{
+    /// <summary>The value of a required parameter.</summary>
+    /// <exception cref="KmsException">MissingParameter naming it when absent or empty.</exception>
+    public string Required(string name) => Optional(name) ?? throw KmsException.Missing(name);
+
+    /// <summary>The value of an optional parameter; null when absent or empty.</summary>
+    public string? Optional(string name) => request.Get(name) is { Length: > 0 } value ? value : null;
+
+    /// <summary>An optional boolean: <c>true</c>/<c>false</c> in any case.</summary>
+    /// <exception cref="KmsException">InvalidParameter for anything else.</exception>
+    public bool? OptionalBool(string name) => Optional(name) switch
+    {
+        null => null,
+        var v when v.Equals("true", StringComparison.OrdinalIgnoreCase) => true,
+        var v when v.Equals("false", StringComparison.OrdinalIgnoreCase) => false,
+        _ => throw KmsException.Invalid(name),
+    };
+
+    /// <summary>An optional 32-bit integer written as plain decimal digits.</summary>
+    /// <exception cref="KmsException">InvalidParameter for anything else.</exception>
+    public int? OptionalInt(string name)
+    {
+        var value = Optional(name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        return value.All(char.IsAsciiDigit) && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw KmsException.Invalid(name);
+    }
+
+    /// <summary>An EncryptionContext in its JSON form or the dotted <c>Name.key=value</c> form.</summary>
+    /// <exception cref="KmsException">InvalidParameter naming it.</exception>
+    public EncryptionContext Context(string name) => EncryptionContext.Parse(Optional(name), request.WithPrefix(name), name);
+
+    /// <summary>
+    /// Refuses a parameter whose feature Coffer does not have yet: present → InvalidParameter naming it, never
+    /// silently ignored.
+    /// </summary>
+    public void NotYetSupported(string name)
+    {
+        if (Optional(name) is not null || request.WithPrefix(name).Count > 0)
+        {
+            throw KmsException.Invalid(name);
+        }
+    }
+}

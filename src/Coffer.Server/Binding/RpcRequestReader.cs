@@ -1,0 +1,100 @@
+using Coffer.Core.Errors;
+using Coffer.Protocol.Signing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Coffer.Server.Binding;
+
+/// <summary>
+/// Step 2 of the order of checks: sizes and parsing. Request line and header block up to 64 KiB, body up to 1 MiB,
+/// only form bodies, strict percent-decoding, no parameter name twice; anything else is ParseRequestParameterException.
+/// </summary>
+public static class RpcRequestReader
+{
+    /// <summary>Largest request line and largest header block Coffer accepts.</summary>
+    public const int MaxRequestLineBytes = 64 * 1024;
+
+    /// <summary>Largest body Coffer accepts.</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    private const string FormContentType = "application/x-www-form-urlencoded";
+
+    /// <summary>Reads and parses the request.</summary>
+    /// <exception cref="KmsException">ParseRequestParameterException.</exception>
+    public static async Task<RpcRequest> ReadAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (request.Path + request.QueryString).ToString();
+        if (request.Method.Length + target.Length + request.Protocol.Length + 4 > MaxRequestLineBytes)
+        {
+            throw Unparsable();
+        }
+
+        long headerBytes = 0;
+        foreach (var header in request.Headers)
+        {
+            headerBytes += header.Key.Length + 4 + header.Value.Sum(v => (long)(v?.Length ?? 0));
+        }
+
+        if (headerBytes > MaxRequestLineBytes || request.ContentLength > MaxBodyBytes)
+        {
+            throw Unparsable();
+        }
+
+        var body = await ReadBodyAsync(request, cancellationToken);
+        var query = new List<KeyValuePair<string, string>>();
+        var queryText = request.QueryString.HasValue ? request.QueryString.Value.AsSpan(1) : [];
+        if (!PercentEncoding.TryParsePairs(queryText, query))
+        {
+            throw Unparsable();
+        }
+
+        var form = new List<KeyValuePair<string, string>>();
+        if (body.Length > 0)
+        {
+            var contentType = request.ContentType ?? "";
+            var semicolon = contentType.IndexOf(';', StringComparison.Ordinal);
+            var mediaType = (semicolon < 0 ? contentType : contentType[..semicolon]).Trim();
+            if (!mediaType.Equals(FormContentType, StringComparison.OrdinalIgnoreCase)
+                || !PercentEncoding.TryParsePairs(System.Text.Encoding.UTF8.GetString(body), form))
+            {
+                throw Unparsable();
+            }
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (query.Concat(form).Any(p => !names.Add(p.Key)))
+        {
+            throw Unparsable();
+        }
+
+        return new RpcRequest(request.Method.ToUpperInvariant(), query, form, body);
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    throw Unparsable();
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException)
+        {
+            throw Unparsable();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static KmsException Unparsable() => new(KmsErrorCode.ParseRequestParameterException);
+}

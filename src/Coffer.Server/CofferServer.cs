@@ -1,0 +1,95 @@
+using Coffer.Core;
+using Coffer.Core.Hosting;
+using Coffer.Server.Actions;
+using Coffer.Server.Authentication;
+using Coffer.Server.Authorization;
+using Coffer.Server.Dispatch;
+using Coffer.Server.Hosting;
+using Coffer.Storage.Sqlite;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Coffer.Server;
+
+/// <summary>Builds the Coffer web host: opens the data folder, registers every feature, maps the RPC endpoint.</summary>
+public static class CofferServer
+{
+    /// <summary>
+    /// Opens (or on first start initialises) the data folder and builds the application. The caller runs it.
+    /// </summary>
+    /// <exception cref="StartupException">The data folder cannot be opened (one-line reason).</exception>
+    public static async Task<(WebApplication App, StartupResult Startup)> BuildAsync(
+        CofferServerOptions server, KmsOptions kms, StartupSettings settings, TimeProvider time, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(server.DataDirectory);
+        var database = new SqliteDatabase(server.DatabasePath);
+        var startup = await DataFolder.OpenAsync(settings, new SqliteLifecycle(database), time, allowInitialise: true, cancellationToken);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(server.Urls);
+        builder.WebHost.ConfigureKestrel(ConfigureKestrel);
+
+        // Security: ASP.NET's request logging would write query strings, and with them plaintexts and signatures.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        builder.Services.AddSqliteStore(database);
+        builder.Services.AddCoffer(server, kms, startup, time);
+        var app = builder.Build();
+        app.MapCoffer();
+        return (app, startup);
+    }
+
+    /// <summary>Registers Coffer's services: options, Core, authentication, authorization, actions (the store is registered first).</summary>
+    public static IServiceCollection AddCoffer(
+        this IServiceCollection services, CofferServerOptions server, KmsOptions kms, StartupResult startup, TimeProvider time)
+    {
+        services.AddSingleton(server);
+        services.AddSingleton(kms);
+        services.AddSingleton(time);
+        services.AddSingleton(startup.RootKey);
+        services.AddCofferCore();
+        services.AddSingleton<RequestAuthenticator>();
+        services.AddSingleton<IRequestAuthorizer, AllowAllAuthorizer>();
+        services.AddCofferActions();
+        services.AddSingleton<ActionTable>();
+        services.AddSingleton<RpcEndpoint>();
+        return services;
+    }
+
+    /// <summary>Maps the one RPC endpoint: every path and method goes through it, so it can answer each with the catalogue.</summary>
+    public static WebApplication MapCoffer(this WebApplication app)
+    {
+        var endpoint = app.Services.GetRequiredService<RpcEndpoint>();
+        app.Run(endpoint.HandleAsync);
+        return app;
+    }
+
+    private static IServiceCollection AddCofferActions(this IServiceCollection services)
+    {
+        services.AddSingleton<IActionEndpoint, DescribeRegionsEndpoint>();
+        services.AddSingleton<IActionEndpoint, DescribeAccountKmsStatusEndpoint>();
+        services.AddSingleton<IActionEndpoint, OpenKmsServiceEndpoint>();
+        services.AddSingleton<IActionEndpoint, CreateKeyEndpoint>();
+        services.AddSingleton<IActionEndpoint, DescribeKeyEndpoint>();
+        services.AddSingleton<IActionEndpoint, ListKeysEndpoint>();
+        services.AddSingleton<IActionEndpoint, EncryptEndpoint>();
+        services.AddSingleton<IActionEndpoint, DecryptEndpoint>();
+        services.AddSingleton<IActionEndpoint, GenerateDataKeyEndpoint>();
+        services.AddSingleton<IActionEndpoint, GenerateDataKeyWithoutPlaintextEndpoint>();
+        return services;
+    }
+
+    private static void ConfigureKestrel(KestrelServerOptions options)
+    {
+        // Coffer enforces 64 KiB request lines and headers and 1 MiB bodies itself, with ParseRequestParameterException;
+        // Kestrel's own limits sit well above so that its non-customisable 4xx pages are only for grossly oversized input.
+        options.Limits.MaxRequestLineSize = 1024 * 1024;
+        options.Limits.MaxRequestHeadersTotalSize = 1024 * 1024;
+        options.Limits.MaxRequestBufferSize = 2 * 1024 * 1024;
+        options.Limits.MaxRequestBodySize = 8 * 1024 * 1024;
+        options.AddServerHeader = false;
+    }
+}

@@ -1,0 +1,126 @@
+using Coffer.Core.Accounts;
+using Coffer.Core.Errors;
+using Coffer.Core.Requests;
+using Coffer.Core.Storage;
+using Coffer.Protocol.Actions;
+using Coffer.Server.Authentication;
+using Coffer.Server.Authorization;
+using Coffer.Server.Binding;
+using Coffer.Server.Errors;
+using Coffer.Server.Hosting;
+using Coffer.Server.Rendering;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Coffer.Server.Dispatch;
+
+/// <summary>
+/// The single RPC endpoint: runs the order of checks of DECISIONS.md (method, parsing, action and version,
+/// authentication, account state and authorization), dispatches to the action, and renders the answer.
+/// </summary>
+public sealed class RpcEndpoint(
+    ActionTable actions,
+    RequestAuthenticator authenticator,
+    IRequestAuthorizer authorizer,
+    IAccountStore accounts,
+    CofferServerOptions options,
+    ILogger<RpcEndpoint> logger)
+{
+    /// <summary>Handles one HTTP request.</summary>
+    public async Task HandleAsync(HttpContext context)
+    {
+        var requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
+        var cancellationToken = context.RequestAborted;
+        RpcRequest? request = null;
+        var action = "";
+        try
+        {
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsPost(context.Request.Method))
+            {
+                throw new KmsException(KmsErrorCode.UnsupportedHttpMethod);
+            }
+
+            if (context.Request.Path != "/")
+            {
+                throw new KmsException(KmsErrorCode.InvalidActionNotFound);
+            }
+
+            request = await RpcRequestReader.ReadAsync(context, cancellationToken);
+            action = request.Get("Action") ?? Header(context, "x-acs-action") ?? throw KmsException.Missing("Action");
+            var endpoint = actions.Find(action) ?? throw new KmsException(KmsErrorCode.InvalidActionNotFound);
+            var version = request.Get("Version") ?? Header(context, "x-acs-version") ?? throw KmsException.Missing("Version");
+            if (version != ActionNames.ApiVersion)
+            {
+                throw KmsException.Invalid("Version");
+            }
+
+            var caller = await authenticator.AuthenticateAsync(context, request, cancellationToken);
+            await CheckAccountAsync(caller.Account, action, cancellationToken);
+            await authorizer.AuthorizeAsync(caller, action, request.Get("KeyId") ?? "*", cancellationToken);
+            var body = await endpoint.InvokeAsync(
+                new CallContext(caller.Account, caller.AccessKeyId, requestId), new ParameterReader(request), cancellationToken);
+            body.InsertFirst("RequestId", requestId);
+            await WriteAsync(context, 200, requestId, request, action + "Response", body);
+        }
+        catch (KmsException e)
+        {
+            await WriteErrorAsync(context, requestId, request, e.Code, e.Detail);
+        }
+        catch (StoreUnavailableException e)
+        {
+            Log.StoreUnavailable(logger, requestId, action, e);
+            await WriteErrorAsync(context, requestId, request, KmsErrorCode.ServiceUnavailableTemporary, null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+        }
+#pragma warning disable CA1031 // The last line of defence: every bug becomes a generic InternalFailure with a RequestId.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.InternalError(logger, requestId, action, e);
+            await WriteErrorAsync(context, requestId, request, KmsErrorCode.InternalFailure, null);
+        }
+    }
+
+    private async Task CheckAccountAsync(AccountId accountId, string action, CancellationToken cancellationToken)
+    {
+        var account = await accounts.FindAsync(accountId, cancellationToken)
+            ?? throw new KmsException(KmsErrorCode.InternalFailure, "AccessKey without account");
+        AccountStatuses.EnsureMayCall(account.Status, ActionNames.ExemptFromServiceNotEnabled.Contains(action));
+    }
+
+    private Task WriteErrorAsync(HttpContext context, string requestId, RpcRequest? request, KmsErrorCode code, string? detail)
+    {
+        var entry = ErrorCatalogue.Entry(code);
+        var body = new ResponseObject
+        {
+            { "RequestId", requestId },
+            { "HostId", options.HostId },
+            { "Code", entry.Code },
+            { "Message", ErrorCatalogue.Message(code, code == KmsErrorCode.InternalFailure ? null : detail) },
+            { "HttpStatus", entry.HttpStatus },
+        };
+        return WriteAsync(context, entry.HttpStatus, requestId, request, "KMS", body);
+    }
+
+    private static async Task WriteAsync(HttpContext context, int status, string requestId, RpcRequest? request, string xmlRoot, ResponseObject body)
+    {
+        if (context.Response.HasStarted)
+        {
+            return;
+        }
+
+        var xml = request?.WantsXml == true;
+        context.Response.StatusCode = status;
+        context.Response.ContentType = xml ? ResponseWriter.XmlContentType : ResponseWriter.JsonContentType;
+        context.Response.Headers["x-acs-request-id"] = requestId;
+        var bytes = xml ? ResponseWriter.Xml(xmlRoot, body) : ResponseWriter.Json(body);
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+    }
+
+    private static string? Header(HttpContext context, string name) =>
+        context.Request.Headers.TryGetValue(name, out var value) && value.Count > 0 ? value.ToString() : null;
+}

@@ -1,0 +1,129 @@
+using System.Buffers;
+using System.Security;
+using System.Text;
+using System.Text.Json;
+
+namespace Coffer.Server.Rendering;
+
+/// <summary>The one writer of response bodies, JSON (default) or XML (<c>Format=XML</c>), successes and errors alike.</summary>
+public static class ResponseWriter
+{
+    /// <summary>JSON content type.</summary>
+    public const string JsonContentType = "application/json;charset=utf-8";
+
+    /// <summary>XML content type.</summary>
+    public const string XmlContentType = "text/xml;charset=utf-8";
+
+    private const string XmlDeclaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+
+    private static readonly JsonWriterOptions JsonOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Serialises <paramref name="body"/> as JSON.</summary>
+    public static byte[] Json(ResponseObject body)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            WriteJsonObject(writer, body);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Serialises <paramref name="body"/> as XML under <paramref name="root"/>.</summary>
+    public static byte[] Xml(string root, ResponseObject body)
+    {
+        var builder = new StringBuilder(XmlDeclaration);
+        builder.Append('<').Append(root).Append('>');
+        WriteXmlFields(builder, body);
+        builder.Append("</").Append(root).Append('>');
+        return Encoding.UTF8.GetBytes(builder.ToString());
+    }
+
+    private static void WriteJsonObject(Utf8JsonWriter writer, ResponseObject body)
+    {
+        writer.WriteStartObject();
+        foreach (var (name, value) in body)
+        {
+            writer.WritePropertyName(name);
+            WriteJsonValue(writer, value);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteJsonValue(Utf8JsonWriter writer, object value)
+    {
+        switch (value)
+        {
+            case string s:
+                writer.WriteStringValue(s);
+                break;
+            case long n:
+                writer.WriteNumberValue(n);
+                break;
+            case bool b:
+                writer.WriteBooleanValue(b);
+                break;
+            case ResponseObject o:
+                WriteJsonObject(writer, o);
+                break;
+            case ResponseList list:
+                writer.WriteStartObject();
+                writer.WritePropertyName(list.ItemName);
+                writer.WriteStartArray();
+                foreach (var item in list.Items)
+                {
+                    WriteJsonValue(writer, item);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+                break;
+            default:
+                throw new InvalidOperationException($"Unsupported response value type {value.GetType().Name}.");
+        }
+    }
+
+    private static void WriteXmlFields(StringBuilder builder, ResponseObject body)
+    {
+        foreach (var (name, value) in body)
+        {
+            WriteXmlElement(builder, name, value);
+        }
+    }
+
+    private static void WriteXmlElement(StringBuilder builder, string name, object value)
+    {
+        builder.Append('<').Append(name).Append('>');
+        switch (value)
+        {
+            case string s:
+                builder.Append(SecurityElement.Escape(s));
+                break;
+            case long n:
+                builder.Append(n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            case bool b:
+                builder.Append(b ? "true" : "false");
+                break;
+            case ResponseObject o:
+                WriteXmlFields(builder, o);
+                break;
+            case ResponseList list:
+                foreach (var item in list.Items)
+                {
+                    WriteXmlElement(builder, list.ItemName, item);
+                }
+
+                break;
+            default:
+                throw new InvalidOperationException($"Unsupported response value type {value.GetType().Name}.");
+        }
+
+        builder.Append("</").Append(name).Append('>');
+    }
+}
