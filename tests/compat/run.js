@@ -722,7 +722,13 @@ async function main() {
     log(`using running server ${conn.endpoint}`);
   } else {
     const dll = path.resolve(__dirname, process.env.COFFER_DLL || '../../src/Coffer.Cli/bin/Release/net10.0/coffer.dll');
-    const onSignal = (sig) => { if (server) server.stopSync(); console.log(`FAIL setup interrupted: ${sig}`); process.exit(130); };
+    const onSignal = (sig) => {
+      if (server) server.stopSync();
+      counts.failed++;
+      console.log(`FAIL setup interrupted: ${sig}`);
+      console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+      process.exit(130);
+    };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     process.on('exit', () => { if (server) server.stopSync(); });

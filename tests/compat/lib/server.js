@@ -55,6 +55,7 @@ async function startCoffer({ dll, waitMs = 60000, log = () => {} }) {
   child.stderr.on('data', keep);
   let exited = null;
   child.on('exit', (code, signal) => { exited = { code, signal }; });
+  child.on('error', (e) => { output += `\nspawn failed: ${e.message}`; exited = exited || { code: null, signal: null }; });
 
   let stopped = false;
   async function stop() {
