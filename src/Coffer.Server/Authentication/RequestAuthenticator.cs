@@ -75,16 +75,20 @@ public sealed class RequestAuthenticator(IAccessKeyStore accessKeys, INonceStore
         HttpContext context, RpcRequest request, string authorization, CancellationToken cancellationToken)
     {
         var headers = context.Request.Headers;
-        if (!SignatureV3.TryParseAuthorization(authorization, out var accessKeyId, out var signedHeaders, out var signature)
-            || !signedHeaders.Contains("x-acs-date") || !signedHeaders.Contains("x-acs-signature-nonce"))
+        if (!SignatureV3.TryParseAuthorization(authorization, out var accessKeyId, out var signedHeaders, out var signature))
         {
-            // Security: an unsigned date or nonce could be changed to replay a captured request.
             throw new KmsException(KmsErrorCode.IncompleteSignature);
         }
 
         var timestamp = CheckTimestamp(Header(headers, "x-acs-date"));
         var nonce = CheckNonce(Header(headers, "x-acs-signature-nonce"), "x-acs-signature-nonce");
         var accessKey = await FindAccessKeyAsync(accessKeyId, cancellationToken);
+        if (!signedHeaders.Contains("x-acs-date") || !signedHeaders.Contains("x-acs-signature-nonce"))
+        {
+            // Security: an unsigned date or nonce could be changed to replay a captured request.
+            throw new KmsException(KmsErrorCode.IncompleteSignature);
+        }
+
         var payloadHash = SignatureV3.PayloadHash(request.Body);
         var canonical = SignatureV3.CanonicalRequest(
             request.Method, "/", request.Query, signedHeaders, name => Header(headers, name), payloadHash);
