@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Runs every Coffer test on a fresh Debian machine: installs what is missing, builds in Release with the lock
+# files, checks formatting, runs the .NET test projects and the official-client compatibility harness, and ends
+# with one line "N passed, N failed, N skipped". Exit code 0 only when nothing failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+log_dir=$(mktemp -d)
+trap 'rm -rf "$log_dir"' EXIT
+
+step() { printf '\n==> %s\n' "$*"; }
+die() { printf 'test.sh: %s\n' "$*" >&2; exit 1; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+step "prerequisites"
+missing=()
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" || die "cannot install ${missing[*]}"
+fi
+command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK (dotnet) is required"
+dotnet --version
+node --version
+
+step "restore and build (Release, locked)"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet restore Coffer.slnx --locked-mode || die "restore failed"
+dotnet build Coffer.slnx -c Release --no-restore -warnaserror || die "build failed"
+
+step "format check"
+dotnet format Coffer.slnx --verify-no-changes --no-restore || die "dotnet format found changes (run: dotnet format Coffer.slnx)"
+
+passed=0; failed=0; skipped=0
+add_counts() { passed=$((passed + $1)); failed=$((failed + $2)); skipped=$((skipped + $3)); }
+
+step ".NET tests"
+dotnet test Coffer.slnx -c Release --no-build 2>&1 | tee "$log_dir/dotnet.log"
+dotnet_status=${PIPESTATUS[0]}
+# One summary line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
+while read -r f p s; do add_counts "$p" "$f" "$s"; done < <(
+  sed -nE 's/.*(Passed!|Failed!) +- Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\2 \3 \4/p' "$log_dir/dotnet.log")
+assemblies=$(grep -cE '(Passed!|Failed!) +- Failed:' "$log_dir/dotnet.log")
+expected=$(find tests -name '*.Tests.csproj' | wc -l)
+if [ "$assemblies" -ne "$expected" ]; then
+  echo "test.sh: expected $expected test assemblies to report, saw $assemblies"
+  failed=$((failed + 1))
+fi
+[ "$dotnet_status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=$((failed + 1))
+
+step "compatibility harness (official Alibaba clients)"
+(cd tests/compat && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in tests/compat"
+COFFER_DLL="$root/src/Coffer.Cli/bin/Release/net10.0/coffer.dll" node tests/compat/run.js 2>&1 | tee "$log_dir/compat.log"
+compat_status=${PIPESTATUS[0]}
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$log_dir/compat.log" | tail -n 1)
+if [ -n "$line" ]; then
+  read -r p _ f _ s _ <<<"$line"
+  add_counts "$p" "$f" "$s"
+else
+  echo "test.sh: the compatibility harness printed no summary"
+  failed=$((failed + 1))
+fi
+[ "$compat_status" -eq 0 ] || [ -z "$line" ] || [ "$f" -gt 0 ] || failed=$((failed + 1))
+
+echo
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
