@@ -24,7 +24,15 @@ public static class CofferServer
     public static async Task<(WebApplication App, StartupResult Startup)> BuildAsync(
         CofferServerOptions server, KmsOptions kms, StartupSettings settings, TimeProvider time, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(server.DataDirectory);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(server.DataDirectory);
+        }
+        else
+        {
+            // Security: a new data folder is the owner's only; an existing one keeps the mode its operator gave it.
+            Directory.CreateDirectory(server.DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         var database = new SqliteDatabase(server.DatabasePath);
         var startup = await DataFolder.OpenAsync(settings, new SqliteLifecycle(database), time, allowInitialise: true, cancellationToken);
 
