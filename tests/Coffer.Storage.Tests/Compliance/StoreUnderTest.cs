@@ -1,0 +1,34 @@
+using Coffer.Core.Storage;
+
+namespace Coffer.Storage.Tests.Compliance;
+
+/// <summary>
+/// One fresh, migrated store seen through every port, as a provider's factory hands it to a compliance suite.
+/// Disposing it removes whatever the provider made (files, schemas).
+/// </summary>
+public sealed class StoreUnderTest(
+    IStoreLifecycle lifecycle,
+    IAccountStore accounts,
+    IAccessKeyStore accessKeys,
+    IKeyStore keys,
+    INonceStore nonces,
+    Func<ValueTask> cleanup) : IAsyncDisposable
+{
+    /// <summary>Schema and initialisation.</summary>
+    public IStoreLifecycle Lifecycle { get; } = lifecycle;
+
+    /// <summary>Accounts.</summary>
+    public IAccountStore Accounts { get; } = accounts;
+
+    /// <summary>AccessKeys.</summary>
+    public IAccessKeyStore AccessKeys { get; } = accessKeys;
+
+    /// <summary>Keys and versions.</summary>
+    public IKeyStore Keys { get; } = keys;
+
+    /// <summary>Used nonces.</summary>
+    public INonceStore Nonces { get; } = nonces;
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => cleanup();
+}
