@@ -24,8 +24,11 @@ public sealed class CofferApplicationFactory : IAsyncLifetime
     /// <summary>The throwaway data folder.</summary>
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "coffer-test-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>The HostId every test server's errors carry.</summary>
+    public const string TestHostId = "coffer-test-node";
+
     /// <summary>The HostId errors carry.</summary>
-    public string HostId { get; } = "coffer-test-node";
+    public string HostId { get; } = TestHostId;
 
     /// <summary>The server's base address.</summary>
     public Uri Endpoint { get; private set; } = new("http://127.0.0.1/");
