@@ -11,6 +11,7 @@ public static class KmsCoreServiceCollectionExtensions
     public static IServiceCollection AddCofferCore(this IServiceCollection services)
     {
         services.AddSingleton<KeyResolver>();
+        services.AddSingleton<KeyUpdater>();
         services.AddSingleton<KeyMaterialCache>();
         services.AddSingleton<SymmetricEnvelope>();
         services.AddSingleton<DescribeRegions>();

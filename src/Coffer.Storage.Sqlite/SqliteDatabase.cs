@@ -21,6 +21,17 @@ public sealed class SqliteDatabase : IDisposable
             ? new SqliteConnectionStringBuilder { DataSource = path[":memory:".Length..], Mode = SqliteOpenMode.Memory, Cache = SqliteCacheMode.Shared }
             : new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true };
         builder.DefaultTimeout = 30;
+        if (!_inMemory && !File.Exists(path) && !OperatingSystem.IsWindows())
+        {
+            // Security: the database holds only wrapped material, but its metadata is still the owner's business.
+            using var created = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+
         _connectionString = builder.ToString();
         if (_inMemory)
         {

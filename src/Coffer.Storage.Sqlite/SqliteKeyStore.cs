@@ -11,9 +11,10 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
 {
     private const string KeyColumns =
         "k.account_id, k.id, k.spec, k.usage, k.origin, k.protection_level, k.state, k.description, k.created_at, " +
-        "k.primary_version_id, k.last_rotation_at, k.delete_at, k.deletion_protection, k.revision";
+        "k.primary_version_id, k.last_rotation_at, k.delete_at, k.deletion_protection, k.revision, " +
+        "k.automatic_rotation, k.rotation_interval_s, k.next_rotation_at, k.deletion_protection_description, k.policy";
 
-    private const int VersionColumnsStart = 14;
+    private const int VersionColumnsStart = 19;
 
     /// <inheritdoc />
     public Task CreateAsync(Key key, KeyVersion firstVersion, CancellationToken cancellationToken) => database.RunAsync(async connection =>
@@ -22,26 +23,113 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
         await connection.Command(
             transaction,
             "INSERT INTO keys (account_id, id, spec, usage, origin, protection_level, state, description, created_at, " +
-            "primary_version_id, last_rotation_at, delete_at, deletion_protection, revision) VALUES " +
-            "($account, $id, $spec, $usage, $origin, $level, $state, $description, $created, $primary, $rotated, $delete, $protection, $revision)",
-            ("$account", key.Account.Value),
-            ("$id", key.Id.Value),
-            ("$spec", KeySpecs.Name(key.Spec)),
-            ("$usage", key.Usage),
-            ("$origin", key.Origin),
-            ("$level", key.ProtectionLevel),
-            ("$state", KeyStateMachine.Name(key.State)),
-            ("$description", key.Description),
-            ("$created", ToUnixMs(key.CreationDate)),
-            ("$primary", key.PrimaryVersion.Value),
-            ("$rotated", ToUnixMs(key.LastRotationDate)),
-            ("$delete", key.DeleteDate is { } d ? ToUnixMs(d) : null),
-            ("$protection", key.DeletionProtection ? 1 : 0),
-            ("$revision", key.Revision)).ExecuteNonQueryAsync(cancellationToken);
+            "primary_version_id, last_rotation_at, delete_at, deletion_protection, revision, automatic_rotation, rotation_interval_s, " +
+            "next_rotation_at, deletion_protection_description, policy) VALUES " +
+            "($account, $id, $spec, $usage, $origin, $level, $state, $description, $created, $primary, $rotated, $delete, $protection, " +
+            "$revision, $rotation, $interval, $next, $protectionDescription, $policy)",
+            [.. KeyParameters(key), ("$account", key.Account.Value), ("$spec", KeySpecs.Name(key.Spec)), ("$usage", key.Usage),
+                ("$origin", key.Origin), ("$level", key.ProtectionLevel), ("$created", ToUnixMs(key.CreationDate)),
+                ("$revision", key.Revision)]).ExecuteNonQueryAsync(cancellationToken);
         await InsertVersionAsync(connection, transaction, firstVersion, cancellationToken);
         transaction.Commit();
         return 0;
     }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> TryUpdateAsync(Key key, long expectedRevision, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    {
+        using var transaction = connection.BeginTransaction();
+        if (!await UpdateAsync(connection, transaction, key, expectedRevision, cancellationToken))
+        {
+            return false;
+        }
+
+        transaction.Commit();
+        return true;
+    }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> TryAddVersionAsync(Key key, long expectedRevision, KeyVersion version, CancellationToken cancellationToken) =>
+        database.RunAsync(async connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            if (!await UpdateAsync(connection, transaction, key, expectedRevision, cancellationToken))
+            {
+                return false;
+            }
+
+            await InsertVersionAsync(connection, transaction, version, cancellationToken);
+            transaction.Commit();
+            return true;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<(IReadOnlyList<KeyVersion> Items, int TotalCount)> ListVersionsAsync(KeyId id, int offset, int limit, CancellationToken cancellationToken) =>
+        database.RunAsync(async connection =>
+        {
+            using var transaction = connection.BeginTransaction(deferred: true);
+            var total = Convert.ToInt32(
+                await connection.Command(transaction, "SELECT COUNT(*) FROM key_versions WHERE key_id = $key", ("$key", id.Value))
+                    .ExecuteScalarAsync(cancellationToken),
+                System.Globalization.CultureInfo.InvariantCulture);
+            using var reader = await connection.Command(
+                transaction,
+                "SELECT key_id, id, created_at, wrapped_material FROM key_versions WHERE key_id = $key ORDER BY created_at, rowid LIMIT $limit OFFSET $offset",
+                ("$key", id.Value),
+                ("$limit", limit),
+                ("$offset", offset)).ExecuteReaderAsync(cancellationToken);
+            var items = new List<KeyVersion>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(ReadVersion(reader, 0));
+            }
+
+            return ((IReadOnlyList<KeyVersion>)items, total);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> TryDeleteAsync(Key key, long expectedRevision, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    {
+        using var transaction = connection.BeginTransaction();
+        await connection.Command(
+            transaction,
+            "DELETE FROM aliases WHERE key_id = $key AND EXISTS (SELECT 1 FROM keys WHERE id = $key AND revision = $revision)",
+            ("$key", key.Id.Value),
+            ("$revision", expectedRevision)).ExecuteNonQueryAsync(cancellationToken);
+        await connection.Command(
+            transaction,
+            "DELETE FROM tags WHERE account_id = $account AND resource_type = 'key' AND resource_id = $key " +
+            "AND EXISTS (SELECT 1 FROM keys WHERE id = $key AND revision = $revision)",
+            ("$account", key.Account.Value),
+            ("$key", key.Id.Value),
+            ("$revision", expectedRevision)).ExecuteNonQueryAsync(cancellationToken);
+        await connection.Command(
+            transaction,
+            "DELETE FROM key_versions WHERE key_id = $key AND EXISTS (SELECT 1 FROM keys WHERE id = $key AND revision = $revision)",
+            ("$key", key.Id.Value),
+            ("$revision", expectedRevision)).ExecuteNonQueryAsync(cancellationToken);
+        var keys = await connection.Command(
+            transaction,
+            "DELETE FROM keys WHERE id = $key AND revision = $revision",
+            ("$key", key.Id.Value),
+            ("$revision", expectedRevision)).ExecuteNonQueryAsync(cancellationToken);
+        if (keys != 1)
+        {
+            transaction.Rollback();
+            return false;
+        }
+
+        transaction.Commit();
+        return true;
+    }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Key>> ListDueForDeletionAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        ListWhereAsync("k.delete_at IS NOT NULL AND k.delete_at <= $now ORDER BY k.delete_at", now, limit, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Key>> ListDueForRotationAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        ListWhereAsync("k.next_rotation_at IS NOT NULL AND k.next_rotation_at <= $now ORDER BY k.next_rotation_at", now, limit, cancellationToken);
 
     /// <inheritdoc />
     public Task<Key?> FindAsync(AccountId account, KeyId id, CancellationToken cancellationToken) => database.RunAsync(async connection =>
@@ -109,6 +197,48 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
                 .ExecuteScalarAsync(cancellationToken),
             System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
 
+    private Task<IReadOnlyList<Key>> ListWhereAsync(string condition, DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        database.RunAsync(async connection =>
+        {
+            using var reader = await connection.Command(
+                $"SELECT {KeyColumns} FROM keys k WHERE {condition} LIMIT $limit",
+                ("$now", ToUnixMs(now)),
+                ("$limit", limit)).ExecuteReaderAsync(cancellationToken);
+            var items = new List<Key>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(ReadKey(reader));
+            }
+
+            return (IReadOnlyList<Key>)items;
+        }, cancellationToken);
+
+    private static async Task<bool> UpdateAsync(
+        SqliteConnection connection, SqliteTransaction transaction, Key key, long expectedRevision, CancellationToken cancellationToken) =>
+        await connection.Command(
+            transaction,
+            "UPDATE keys SET state = $state, description = $description, primary_version_id = $primary, last_rotation_at = $rotated, " +
+            "delete_at = $delete, deletion_protection = $protection, automatic_rotation = $rotation, rotation_interval_s = $interval, " +
+            "next_rotation_at = $next, deletion_protection_description = $protectionDescription, policy = $policy, revision = $expected + 1 " +
+            "WHERE id = $id AND revision = $expected",
+            [.. KeyParameters(key), ("$expected", expectedRevision)]).ExecuteNonQueryAsync(cancellationToken) == 1;
+
+    private static (string, object?)[] KeyParameters(Key key) =>
+    [
+        ("$id", key.Id.Value),
+        ("$state", KeyStateMachine.Name(key.State)),
+        ("$description", key.Description),
+        ("$primary", key.PrimaryVersion.Value),
+        ("$rotated", ToUnixMs(key.LastRotationDate)),
+        ("$delete", key.DeleteDate is { } d ? ToUnixMs(d) : null),
+        ("$protection", key.DeletionProtection ? 1 : 0),
+        ("$rotation", KeyStateMachine.Name(key.AutomaticRotation)),
+        ("$interval", key.RotationInterval is { } i ? (long)i.TotalSeconds : null),
+        ("$next", key.NextRotationDate is { } n ? ToUnixMs(n) : null),
+        ("$protectionDescription", key.DeletionProtectionDescription),
+        ("$policy", key.Policy),
+    ];
+
     private static Task<int> InsertVersionAsync(SqliteConnection connection, SqliteTransaction transaction, KeyVersion version, CancellationToken cancellationToken) =>
         connection.Command(
             transaction,
@@ -139,7 +269,12 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
             FromUnixMs(r.GetInt64(10)),
             r.IsDBNull(11) ? null : FromUnixMs(r.GetInt64(11)),
             r.GetInt64(12) != 0,
-            r.GetInt64(13));
+            r.GetInt64(13),
+            KeyStateMachine.ParseRotation(r.GetString(14)),
+            r.IsDBNull(15) ? null : TimeSpan.FromSeconds(r.GetInt64(15)),
+            r.IsDBNull(16) ? null : FromUnixMs(r.GetInt64(16)),
+            r.GetString(17),
+            r.IsDBNull(18) ? null : r.GetString(18));
     }
 
     private static KeyVersion ReadVersion(SqliteDataReader r, int start) => new(

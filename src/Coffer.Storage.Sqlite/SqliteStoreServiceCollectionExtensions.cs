@@ -15,6 +15,8 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<IAccessKeyStore, SqliteAccessKeyStore>();
         services.AddSingleton<IKeyStore, SqliteKeyStore>();
         services.AddSingleton<INonceStore, SqliteNonceStore>();
+        services.AddSingleton<IAliasStore, SqliteAliasStore>();
+        services.AddSingleton<ITagStore, SqliteTagStore>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Coffer.Core;
 using Coffer.Core.Hosting;
+using Coffer.Core.Storage;
 using Coffer.Server;
 using Coffer.Server.Hosting;
 using Microsoft.Extensions.Hosting;
@@ -69,6 +70,11 @@ internal static class ServeCommand
         catch (StartupException e)
         {
             await Console.Error.WriteLineAsync($"coffer: {e.Message}");
+            return 1;
+        }
+        catch (StoreUnavailableException e)
+        {
+            await Console.Error.WriteLineAsync($"coffer: the database cannot be used: {e.InnerException?.Message ?? e.Message}");
             return 1;
         }
         catch (IOException e)

@@ -64,14 +64,29 @@ public static class DataFolder
         var account = new Account(new AccountId(NewUid()), AccountStatus.Opened, now, Revision: 1);
         var (adminKey, secret) = AccessKeyFactory.Create(
             root, account.Id, now, NullIfEmpty(settings.BootstrapAccessKeyId), NullIfEmpty(settings.BootstrapAccessKeySecret));
-        await store.InitialiseAsync(root.CreateCheckRecord(), account, adminKey, cancellationToken);
         var credentials = JsonSerializer.Serialize(new Dictionary<string, string>
         {
             ["AccountId"] = account.Id.Value,
             ["AccessKeyId"] = adminKey.Id,
             ["AccessKeySecret"] = secret,
         });
-        WriteOwnerOnly(settings.CredentialsFile, credentials + "\n");
+
+        // The pair is written before the database commits it and moved into place after, so a committed admin key
+        // always has its secret on disk (a stale credentials.json of an earlier folder is replaced).
+        var pending = settings.CredentialsFile + ".new";
+        File.Delete(pending);
+        WriteOwnerOnly(pending, credentials + "\n");
+        try
+        {
+            await store.InitialiseAsync(root.CreateCheckRecord(), account, adminKey, cancellationToken);
+        }
+        catch
+        {
+            File.Delete(pending);
+            throw;
+        }
+
+        File.Move(pending, settings.CredentialsFile, overwrite: true);
         return new StartupResult(root, account.Id, adminKey.Id, secret);
     }
 

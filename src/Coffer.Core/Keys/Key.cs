@@ -17,6 +17,11 @@ namespace Coffer.Core.Keys;
 /// <param name="DeleteDate">When a PendingDeletion key goes; null otherwise.</param>
 /// <param name="DeletionProtection">Whether deletion is refused.</param>
 /// <param name="Revision">Compare-and-swap counter.</param>
+/// <param name="AutomaticRotation">Automatic rotation setting.</param>
+/// <param name="RotationInterval">Interval while rotation is Enabled or Suspended; null otherwise.</param>
+/// <param name="NextRotationDate">When the scheduler rotates next; null unless rotation is Enabled.</param>
+/// <param name="DeletionProtectionDescription">Free text stored with deletion protection.</param>
+/// <param name="Policy">The stored key policy document, verbatim; null for the default policy.</param>
 public sealed record Key(
     AccountId Account,
     KeyId Id,
@@ -31,4 +36,9 @@ public sealed record Key(
     DateTimeOffset LastRotationDate,
     DateTimeOffset? DeleteDate,
     bool DeletionProtection,
-    long Revision);
+    long Revision,
+    AutomaticRotation AutomaticRotation = AutomaticRotation.Disabled,
+    TimeSpan? RotationInterval = null,
+    DateTimeOffset? NextRotationDate = null,
+    string DeletionProtectionDescription = "",
+    string? Policy = null);

@@ -1,3 +1,4 @@
+using Coffer.Core.Aliases;
 using Coffer.Core.Errors;
 using Coffer.Core.Requests;
 using Coffer.Core.Storage;
@@ -5,45 +6,71 @@ using Coffer.Core.Storage;
 namespace Coffer.Core.Keys;
 
 /// <summary>
-/// Resolves a KeyId parameter (a key ID, <c>alias/name</c>, a key ARN or an alias ARN) to a key of the caller's
-/// account. KeyIds are never format-checked: what resolves to nothing is a 404.
+/// Resolves a KeyId parameter to a key of the caller's account. KeyIds are never format-checked: what resolves to
+/// nothing is a 404 (Forbidden.AliasNotFound for alias forms, Forbidden.KeyNotFound for everything else).
 /// </summary>
-public sealed class KeyResolver(IKeyStore keys, KmsOptions options)
+public sealed class KeyResolver(IKeyStore keys, IAliasStore aliases, KmsOptions options)
 {
-    private const string AliasPrefix = "alias/";
-
-    /// <summary>Resolves <paramref name="reference"/> for <paramref name="caller"/>.</summary>
-    /// <exception cref="KmsException">Forbidden.AliasNotFound for alias forms, Forbidden.KeyNotFound otherwise.</exception>
+    /// <summary>
+    /// Resolves a key ID, <c>alias/name</c>, key ARN or alias ARN: the form accepted wherever a key is used rather than
+    /// managed (DECISIONS.md lists the actions).
+    /// </summary>
+    /// <exception cref="KmsException">Forbidden.AliasNotFound or Forbidden.KeyNotFound.</exception>
     public async Task<Key> ResolveAsync(CallContext caller, string reference, CancellationToken cancellationToken)
     {
-        var keyId = reference;
-        if (reference.StartsWith(AliasPrefix, StringComparison.Ordinal))
+        var (isAlias, name) = Classify(caller, reference);
+        if (!isAlias)
         {
-            // Aliases arrive with a later issue; until then no alias exists.
+            return await FindAsync(caller, name, cancellationToken);
+        }
+
+        var alias = AliasName.TryParse(name, out var aliasName)
+            ? await aliases.FindAsync(caller.Account, aliasName, cancellationToken)
+            : null;
+        if (alias is null)
+        {
             throw new KmsException(KmsErrorCode.AliasNotFound);
         }
 
-        if (reference.StartsWith("acs:", StringComparison.Ordinal))
+        return await keys.FindAsync(caller.Account, alias.KeyId, cancellationToken) ?? throw new KmsException(KmsErrorCode.KeyNotFound);
+    }
+
+    /// <summary>
+    /// Resolves a key ID or key ARN, the only forms management calls accept.
+    /// </summary>
+    /// <exception cref="KmsException">Unsupported.Alias for alias forms; Forbidden.KeyNotFound.</exception>
+    public Task<Key> ResolveKeyIdAsync(CallContext caller, string reference, CancellationToken cancellationToken)
+    {
+        var (isAlias, name) = Classify(caller, reference);
+        return isAlias ? throw new KmsException(KmsErrorCode.UnsupportedAlias) : FindAsync(caller, name, cancellationToken);
+    }
+
+    private async Task<Key> FindAsync(CallContext caller, string keyId, CancellationToken cancellationToken) =>
+        await keys.FindAsync(caller.Account, new KeyId(keyId), cancellationToken) ?? throw new KmsException(KmsErrorCode.KeyNotFound);
+
+    private (bool IsAlias, string Name) Classify(CallContext caller, string reference)
+    {
+        if (reference.StartsWith(AliasName.Prefix, StringComparison.Ordinal))
         {
-            if (!KeyArns.TryParse(reference, options.Region, caller.Account, out var type, out var name))
-            {
-                throw new KmsException(KmsErrorCode.KeyNotFound);
-            }
-
-            if (type == "alias")
-            {
-                throw new KmsException(KmsErrorCode.AliasNotFound);
-            }
-
-            if (type != "key")
-            {
-                throw new KmsException(KmsErrorCode.KeyNotFound);
-            }
-
-            keyId = name;
+            return (true, reference);
         }
 
-        return await keys.FindAsync(caller.Account, new KeyId(keyId), cancellationToken)
-            ?? throw new KmsException(KmsErrorCode.KeyNotFound);
+        if (!reference.StartsWith("acs:", StringComparison.Ordinal))
+        {
+            return (false, reference);
+        }
+
+        if (!KeyArns.TryParse(reference, options.Region, caller.Account, out var type, out var name))
+        {
+            // Another account's or region's ARN names nothing here.
+            return reference.Contains(":alias/", StringComparison.Ordinal) ? (true, "") : (false, "");
+        }
+
+        return type switch
+        {
+            "alias" => (true, AliasName.Prefix + name),
+            "key" => (false, name),
+            _ => (false, ""),
+        };
     }
 }

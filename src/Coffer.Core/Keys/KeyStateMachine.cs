@@ -29,18 +29,23 @@ public static class KeyStateMachine
     /// Guard for every call that uses key material (Encrypt, Decrypt, GenerateDataKey*): the key must be Enabled.
     /// </summary>
     /// <exception cref="KmsException">Rejected.Disabled, Rejected.PendingDeletion or Rejected.PendingImport.</exception>
-    public static void EnsureCanUseMaterial(KeyState state)
+    public static void EnsureCanUseMaterial(KeyState state) => KeyTransitions.Ensure(KeyAction.UseMaterial, state);
+
+    /// <summary>Alibaba's name of a rotation setting (also the stored form).</summary>
+    public static string Name(AutomaticRotation rotation) => rotation switch
     {
-        switch (state)
-        {
-            case KeyState.Enabled:
-                return;
-            case KeyState.Disabled:
-                throw new KmsException(KmsErrorCode.KeyDisabled);
-            case KeyState.PendingDeletion:
-                throw new KmsException(KmsErrorCode.KeyPendingDeletion);
-            default:
-                throw new KmsException(KmsErrorCode.KeyPendingImport);
-        }
-    }
+        AutomaticRotation.Disabled => "Disabled",
+        AutomaticRotation.Enabled => "Enabled",
+        AutomaticRotation.Suspended => "Suspended",
+        _ => throw new ArgumentOutOfRangeException(nameof(rotation)),
+    };
+
+    /// <summary>Parses a stored rotation setting.</summary>
+    public static AutomaticRotation ParseRotation(string name) => name switch
+    {
+        "Disabled" => AutomaticRotation.Disabled,
+        "Enabled" => AutomaticRotation.Enabled,
+        "Suspended" => AutomaticRotation.Suspended,
+        _ => throw new FormatException("Unknown rotation setting in storage."),
+    };
 }

@@ -26,4 +26,32 @@ public interface IKeyStore
 
     /// <summary>Number of keys the account holds (PendingDeletion included).</summary>
     Task<int> CountAsync(AccountId account, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Compare-and-swap of a key's mutable fields: writes <paramref name="key"/> with revision
+    /// <paramref name="expectedRevision"/> + 1 when the stored revision is still <paramref name="expectedRevision"/>.
+    /// </summary>
+    Task<bool> TryUpdateAsync(Key key, long expectedRevision, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In one transaction: the compare-and-swap of <see cref="TryUpdateAsync"/> and the insert of <paramref name="version"/>
+    /// (a rotation). Nothing is written when the revision moved.
+    /// </summary>
+    Task<bool> TryAddVersionAsync(Key key, long expectedRevision, KeyVersion version, CancellationToken cancellationToken);
+
+    /// <summary>One page of a key's versions, oldest first, and the total.</summary>
+    Task<(IReadOnlyList<KeyVersion> Items, int TotalCount)> ListVersionsAsync(
+        KeyId id, int offset, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes a key with its versions, aliases and tags in one transaction, when its revision is still
+    /// <paramref name="expectedRevision"/>; false otherwise (nothing deleted).
+    /// </summary>
+    Task<bool> TryDeleteAsync(Key key, long expectedRevision, CancellationToken cancellationToken);
+
+    /// <summary>Keys of every account whose deletion date is at or before <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<Key>> ListDueForDeletionAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Keys of every account whose next rotation date is at or before <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<Key>> ListDueForRotationAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 }
