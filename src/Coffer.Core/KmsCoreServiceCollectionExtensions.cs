@@ -12,6 +12,8 @@ public static class KmsCoreServiceCollectionExtensions
     {
         services.AddSingleton<KeyResolver>();
         services.AddSingleton<KeyUpdater>();
+        services.AddSingleton<KeyRotation>();
+        services.AddSingleton<Background.KeyScheduler>();
         services.AddSingleton<KeyMaterialCache>();
         services.AddSingleton<SymmetricEnvelope>();
         services.AddSingleton<DescribeRegions>();
@@ -23,6 +25,10 @@ public static class KmsCoreServiceCollectionExtensions
         services.AddSingleton<Encrypt>();
         services.AddSingleton<Decrypt>();
         services.AddSingleton<GenerateDataKey>();
+
+        // Lifecycle, policies, versions and rotation.
+
+        // Aliases, tags and ReEncrypt.
         return services;
     }
 }

@@ -12,6 +12,48 @@ public sealed class KmsOptions
     /// <summary>Maximum Description length in characters.</summary>
     public int MaxDescriptionLength { get; set; } = 8_192;
 
+    /// <summary>Aliases per account.</summary>
+    public int MaxAliasesPerAccount { get; set; } = 100_000;
+
+    /// <summary>Versions per key.</summary>
+    public int MaxVersionsPerKey { get; set; } = 50;
+
+    /// <summary>Tags per key or secret.</summary>
+    public int MaxTagsPerResource { get; set; } = 20;
+
+    /// <summary>Largest key or secret policy document, in bytes.</summary>
+    public int MaxPolicyBytes { get; set; } = 32_768;
+
+    /// <summary>How often the background scheduler looks for due deletions and rotations.</summary>
+    public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How many unwrapped key versions are kept in memory.</summary>
     public int MaterialCacheCapacity { get; set; } = 10_000;
+
+    /// <summary>
+    /// Applies a named quota profile: <c>default</c> (Coffer's generous figures) or <c>alibaba</c> (Alibaba Cloud's own:
+    /// 200 keys and 300 aliases per account).
+    /// </summary>
+    /// <exception cref="ArgumentException">Unknown profile name.</exception>
+    public void ApplyQuotaProfile(string profile)
+    {
+        switch (profile)
+        {
+            case "default":
+                MaxKeysPerAccount = 100_000;
+                MaxAliasesPerAccount = 100_000;
+                break;
+            case "alibaba":
+                MaxKeysPerAccount = 200;
+                MaxAliasesPerAccount = 300;
+                break;
+            default:
+                throw new ArgumentException($"Unknown quota profile '{profile}' (use 'default' or 'alibaba').", nameof(profile));
+        }
+
+        MaxVersionsPerKey = 50;
+        MaxTagsPerResource = 20;
+        MaxDescriptionLength = 8_192;
+        MaxPolicyBytes = 32_768;
+    }
 }

@@ -64,6 +64,7 @@ public static class CofferServer
         services.AddCofferActions();
         services.AddSingleton<ActionTable>();
         services.AddSingleton<RpcEndpoint>();
+        services.AddHostedService<SchedulerService>();
         return services;
     }
 
@@ -87,6 +88,10 @@ public static class CofferServer
         services.AddSingleton<IActionEndpoint, DecryptEndpoint>();
         services.AddSingleton<IActionEndpoint, GenerateDataKeyEndpoint>();
         services.AddSingleton<IActionEndpoint, GenerateDataKeyWithoutPlaintextEndpoint>();
+
+        // Lifecycle, policies, versions and rotation.
+
+        // Aliases, tags and ReEncrypt.
         return services;
     }
 

@@ -13,4 +13,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Request {RequestId} ({Action}) by {AccessKeyId} answered {Code}")]
     public static partial void Answered(ILogger logger, string requestId, string action, string accessKeyId, string code);
+
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Scheduler deleted {Deleted} keys and rotated {Rotated} keys")]
+    public static partial void SchedulerPass(ILogger logger, int deleted, int rotated);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Scheduler pass skipped: store unavailable")]
+    public static partial void SchedulerStoreUnavailable(ILogger logger, Exception exception);
 }

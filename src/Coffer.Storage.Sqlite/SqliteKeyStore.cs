@@ -125,11 +125,12 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Key>> ListDueForDeletionAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        ListWhereAsync("k.delete_at IS NOT NULL AND k.delete_at <= $now ORDER BY k.delete_at", now, limit, cancellationToken);
+        ListWhereAsync("k.state = 'PendingDeletion' AND k.delete_at <= $now ORDER BY k.delete_at", now, limit, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Key>> ListDueForRotationAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        ListWhereAsync("k.next_rotation_at IS NOT NULL AND k.next_rotation_at <= $now ORDER BY k.next_rotation_at", now, limit, cancellationToken);
+        ListWhereAsync(
+            "k.automatic_rotation = 'Enabled' AND k.state = 'Enabled' AND k.next_rotation_at <= $now ORDER BY k.next_rotation_at", now, limit, cancellationToken);
 
     /// <inheritdoc />
     public Task<Key?> FindAsync(AccountId account, KeyId id, CancellationToken cancellationToken) => database.RunAsync(async connection =>

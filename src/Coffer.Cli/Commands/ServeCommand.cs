@@ -42,6 +42,19 @@ internal static class ServeCommand
             kms.Region = region;
         }
 
+        if (CommonOptions.Env("COFFER_QUOTA_PROFILE") is { } profile)
+        {
+            try
+            {
+                kms.ApplyQuotaProfile(profile);
+            }
+            catch (ArgumentException e)
+            {
+                await Console.Error.WriteLineAsync($"coffer: COFFER_QUOTA_PROFILE: {e.Message}");
+                return 1;
+            }
+        }
+
         var settings = new StartupSettings(
             data,
             CommonOptions.Env("COFFER_ROOT_KEY"),

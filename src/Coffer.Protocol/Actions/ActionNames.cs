@@ -16,6 +16,10 @@ public static class ActionNames
         "Decrypt",
         "GenerateDataKey",
         "GenerateDataKeyWithoutPlaintext",
+
+        // Lifecycle, policies, versions and rotation.
+
+        // Aliases, tags and ReEncrypt.
     ];
 
     /// <summary>Actions that skip the KmsServiceNotEnabled check (step 11 of the order of checks).</summary>

@@ -1,0 +1,43 @@
+using Coffer.Core.Keys;
+using Coffer.Core.Storage;
+
+namespace Coffer.Core.Background;
+
+/// <summary>What one scheduler pass did.</summary>
+public sealed record SchedulerPass(int Deleted, int Rotated);
+
+/// <summary>
+/// Time-driven key work: deletes keys whose deletion date passed (with their versions, aliases and tags) and rotates
+/// keys whose next rotation date passed. Every change is a compare-and-swap, so several processes may run it against
+/// one store: a key is deleted once and rotated once per due date.
+/// </summary>
+public sealed class KeyScheduler(IKeyStore keys, KeyRotation rotation, TimeProvider time)
+{
+    private const int BatchSize = 100;
+
+    /// <summary>Runs one pass at the current time of the injected clock.</summary>
+    public async Task<SchedulerPass> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var deleted = 0;
+        foreach (var key in await keys.ListDueForDeletionAsync(now, BatchSize, cancellationToken))
+        {
+            if (key.State == KeyState.PendingDeletion && await keys.TryDeleteAsync(key, key.Revision, cancellationToken))
+            {
+                deleted++;
+            }
+        }
+
+        var rotated = 0;
+        foreach (var key in await keys.ListDueForRotationAsync(now, BatchSize, cancellationToken))
+        {
+            if (key is { State: KeyState.Enabled, AutomaticRotation: AutomaticRotation.Enabled }
+                && await rotation.TryRotateAsync(key, now, cancellationToken) is not null)
+            {
+                rotated++;
+            }
+        }
+
+        return new SchedulerPass(deleted, rotated);
+    }
+}
