@@ -5,7 +5,7 @@ using static Coffer.Storage.Tests.Compliance.StoreTestData;
 namespace Coffer.Storage.Tests.Compliance;
 
 /// <summary>The <see cref="Core.Storage.IKeyStore"/> contract, run against every provider.</summary>
-public abstract class KeyStoreCompliance : StoreCompliance
+public abstract partial class KeyStoreCompliance : StoreCompliance
 {
     private static readonly AccountId A = AccountId(1);
     private static readonly AccountId B = AccountId(2);
@@ -22,7 +22,17 @@ public abstract class KeyStoreCompliance : StoreCompliance
     public async Task FindAsync_CreatedKey_ReturnsEveryField()
     {
         var (key, version) = Key(A, 1, state: KeyState.PendingDeletion, spec: KeySpec.AliyunSm4);
-        key = key with { DeletionProtection = true, Description = "déjà vu ✓", Revision = 7 };
+        key = key with
+        {
+            DeletionProtection = true,
+            Description = "déjà vu ✓",
+            Revision = 7,
+            AutomaticRotation = AutomaticRotation.Suspended,
+            RotationInterval = TimeSpan.FromDays(30),
+            NextRotationDate = T0.AddDays(30),
+            DeletionProtectionDescription = "keep ✓",
+            Policy = "{\"Version\":\"1\"}",
+        };
         await Store.Keys.CreateAsync(key, version, Ct);
 
         var found = await Store.Keys.FindAsync(A, key.Id, Ct);

@@ -12,6 +12,8 @@ public sealed class StoreUnderTest(
     IAccessKeyStore accessKeys,
     IKeyStore keys,
     INonceStore nonces,
+    IAliasStore aliases,
+    ITagStore tags,
     Func<ValueTask> cleanup) : IAsyncDisposable
 {
     /// <summary>Schema and initialisation.</summary>
@@ -28,6 +30,12 @@ public sealed class StoreUnderTest(
 
     /// <summary>Used nonces.</summary>
     public INonceStore Nonces { get; } = nonces;
+
+    /// <summary>Aliases.</summary>
+    public IAliasStore Aliases { get; } = aliases;
+
+    /// <summary>Tags.</summary>
+    public ITagStore Tags { get; } = tags;
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => cleanup();

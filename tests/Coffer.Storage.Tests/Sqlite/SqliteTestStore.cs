@@ -44,6 +44,8 @@ public static class SqliteTestStore
             new SqliteAccessKeyStore(database),
             new SqliteKeyStore(database),
             new SqliteNonceStore(database),
+            new SqliteAliasStore(database),
+            new SqliteTagStore(database),
             () =>
             {
                 database.Dispose();
