@@ -104,6 +104,27 @@ public sealed class OrderOfChecksTests(CofferApplicationFactory factory) : IClas
         Expect.MissingParameter(response, "Action");
     }
 
+    [Fact]
+    public async Task Request_EmptyVersion_ReturnsMissingParameterVersion()
+    {
+        var response = await factory.Client.SendMessageAsync(
+            new HttpRequestMessage(HttpMethod.Get, new Uri(factory.Endpoint, "?Action=DescribeRegions&Version=")));
+
+        Expect.MissingParameter(response, "Version");
+    }
+
+    [Fact]
+    public async Task Request_Head_ReturnsUnsupportedHttpMethodStatus()
+    {
+        using var message = factory.Client.BuildV2("DescribeRegions", Params.Of(), WirePlacement.GetQuery);
+        message.Method = HttpMethod.Head;
+
+        var response = await factory.Client.SendMessageAsync(message);
+
+        Assert.Equal(403, (int)response.Status);
+        Assert.NotNull(response.RequestIdHeader);
+    }
+
     [Theory]
     [InlineData("CreateSecret")]
     [InlineData("ScheduleKeyDeletion")]
