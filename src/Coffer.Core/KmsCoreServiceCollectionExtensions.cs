@@ -27,6 +27,18 @@ public static class KmsCoreServiceCollectionExtensions
         services.AddSingleton<GenerateDataKey>();
 
         // Lifecycle, policies, versions and rotation.
+        services.AddSingleton<UpdateKeyDescription>();
+        services.AddSingleton<EnableKey>();
+        services.AddSingleton<DisableKey>();
+        services.AddSingleton<ScheduleKeyDeletion>();
+        services.AddSingleton<CancelKeyDeletion>();
+        services.AddSingleton<SetDeletionProtection>();
+        services.AddSingleton<GetKeyPolicy>();
+        services.AddSingleton<SetKeyPolicy>();
+        services.AddSingleton<CreateKeyVersion>();
+        services.AddSingleton<DescribeKeyVersion>();
+        services.AddSingleton<ListKeyVersions>();
+        services.AddSingleton<UpdateRotationPolicy>();
 
         // Aliases, tags and ReEncrypt.
         return services;

@@ -24,6 +24,12 @@ public sealed class KmsOptions
     /// <summary>Largest key or secret policy document, in bytes.</summary>
     public int MaxPolicyBytes { get; set; } = 32_768;
 
+    /// <summary>
+    /// Shortest time between a key's versions for CreateKeyVersion (Alibaba documents 7 days); zero, the default, turns
+    /// the check off. Inside it CreateKeyVersion answers Rejected.UnsupportedOperation.
+    /// </summary>
+    public TimeSpan MinimumKeyVersionInterval { get; set; } = TimeSpan.Zero;
+
     /// <summary>How often the background scheduler looks for due deletions and rotations.</summary>
     public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(10);
 

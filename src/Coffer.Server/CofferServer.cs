@@ -90,6 +90,18 @@ public static class CofferServer
         services.AddSingleton<IActionEndpoint, GenerateDataKeyWithoutPlaintextEndpoint>();
 
         // Lifecycle, policies, versions and rotation.
+        services.AddSingleton<IActionEndpoint, UpdateKeyDescriptionEndpoint>();
+        services.AddSingleton<IActionEndpoint, EnableKeyEndpoint>();
+        services.AddSingleton<IActionEndpoint, DisableKeyEndpoint>();
+        services.AddSingleton<IActionEndpoint, ScheduleKeyDeletionEndpoint>();
+        services.AddSingleton<IActionEndpoint, CancelKeyDeletionEndpoint>();
+        services.AddSingleton<IActionEndpoint, SetDeletionProtectionEndpoint>();
+        services.AddSingleton<IActionEndpoint, GetKeyPolicyEndpoint>();
+        services.AddSingleton<IActionEndpoint, SetKeyPolicyEndpoint>();
+        services.AddSingleton<IActionEndpoint, CreateKeyVersionEndpoint>();
+        services.AddSingleton<IActionEndpoint, DescribeKeyVersionEndpoint>();
+        services.AddSingleton<IActionEndpoint, ListKeyVersionsEndpoint>();
+        services.AddSingleton<IActionEndpoint, UpdateRotationPolicyEndpoint>();
 
         // Aliases, tags and ReEncrypt.
         return services;

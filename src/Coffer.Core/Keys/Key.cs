@@ -19,7 +19,7 @@ namespace Coffer.Core.Keys;
 /// <param name="Revision">Compare-and-swap counter.</param>
 /// <param name="AutomaticRotation">Automatic rotation setting.</param>
 /// <param name="RotationInterval">Interval while rotation is Enabled or Suspended; null otherwise.</param>
-/// <param name="NextRotationDate">When the scheduler rotates next; null unless rotation is Enabled.</param>
+/// <param name="NextRotationDate">When the scheduler rotates next (kept while Suspended); null while rotation is Disabled.</param>
 /// <param name="DeletionProtectionDescription">Free text stored with deletion protection.</param>
 /// <param name="Policy">The stored key policy document, verbatim; null for the default policy.</param>
 public sealed record Key(

@@ -21,6 +21,17 @@ public sealed class KeyUpdater(IKeyStore keys, KeyResolver resolver)
         CallContext caller, string reference, KeyAction action, Func<Key, Key> change, CancellationToken cancellationToken)
     {
         var key = await resolver.ResolveKeyIdAsync(caller, reference, cancellationToken);
+        return await UpdateAsync(caller, key, action, change, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="UpdateAsync(CallContext, string, KeyAction, Func{Key, Key}, CancellationToken)"/> for a key already
+    /// resolved (by the caller, in whatever forms its action accepts).
+    /// </summary>
+    /// <exception cref="KmsException">Forbidden.KeyNotFound, the state table's 409, or StateModifiedFailed.</exception>
+    public async Task<Key> UpdateAsync(
+        CallContext caller, Key key, KeyAction action, Func<Key, Key> change, CancellationToken cancellationToken)
+    {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             KeyTransitions.Ensure(action, key.State);

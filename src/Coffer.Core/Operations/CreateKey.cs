@@ -8,8 +8,23 @@ using Coffer.Crypto.Wrapping;
 namespace Coffer.Core.Operations;
 
 /// <summary>CreateKey parameters as bound from the wire; null means absent.</summary>
+/// <param name="Description">Free text.</param>
+/// <param name="KeySpec">Alibaba's KeySpec name.</param>
+/// <param name="KeyUsage">Alibaba's KeyUsage text.</param>
+/// <param name="Origin">Alibaba's Origin text.</param>
+/// <param name="ProtectionLevel">Alibaba's ProtectionLevel text.</param>
+/// <param name="EnableAutomaticRotation">Turns automatic rotation on; <paramref name="RotationInterval"/> is then required.</param>
+/// <param name="RotationInterval">The rotation interval text (<see cref="Keys.RotationInterval"/>).</param>
+/// <param name="Policy">A key policy document, stored verbatim.</param>
 public sealed record CreateKeyRequest(
-    string? Description, string? KeySpec, string? KeyUsage, string? Origin, string? ProtectionLevel);
+    string? Description,
+    string? KeySpec,
+    string? KeyUsage,
+    string? Origin,
+    string? ProtectionLevel,
+    bool? EnableAutomaticRotation = null,
+    string? RotationInterval = null,
+    string? Policy = null);
 
 /// <summary>CreateKey: makes a symmetric key with its first version, wrapped under the root key.</summary>
 public sealed class CreateKey(IKeyStore keys, RootKey root, KmsOptions options, TimeProvider time)
@@ -24,9 +39,18 @@ public sealed class CreateKey(IKeyStore keys, RootKey root, KmsOptions options, 
     public const string Software = "SOFTWARE";
 
     /// <summary>Runs the action.</summary>
-    /// <exception cref="KmsException">InvalidParameter, Unsupported.ProtectionLevel, Rejected.LimitExceeded.</exception>
+    /// <exception cref="KmsException">
+    /// MissingParameter RotationInterval when rotation is enabled without one; InvalidParameter, Unsupported.ProtectionLevel,
+    /// Rejected.LimitExceeded.
+    /// </exception>
     public async Task<Key> HandleAsync(CallContext caller, CreateKeyRequest request, CancellationToken cancellationToken)
     {
+        var rotate = request.EnableAutomaticRotation == true;
+        if (rotate && request.RotationInterval is null)
+        {
+            throw KmsException.Missing("RotationInterval");
+        }
+
         var spec = Keys.KeySpec.AliyunAes256;
         if (request.KeySpec is { } specName && !KeySpecs.TryParse(specName, out spec))
         {
@@ -55,6 +79,13 @@ public sealed class CreateKey(IKeyStore keys, RootKey root, KmsOptions options, 
             throw KmsException.Invalid("Description");
         }
 
+        // Checked even when rotation stays off, so a malformed value is never silently accepted.
+        TimeSpan? interval = request.RotationInterval is { } intervalText ? Keys.RotationInterval.Parse(intervalText) : null;
+        if (request.Policy is { } policy)
+        {
+            KeyPolicy.Validate(policy, options);
+        }
+
         if (await keys.CountAsync(caller.Account, cancellationToken) >= options.MaxKeysPerAccount)
         {
             throw new KmsException(KmsErrorCode.LimitExceeded);
@@ -71,7 +102,13 @@ public sealed class CreateKey(IKeyStore keys, RootKey root, KmsOptions options, 
 
         var key = new Key(
             caller.Account, keyId, spec, EncryptDecrypt, OriginKms, Software, KeyState.Enabled, description,
-            now, versionId, now, DeleteDate: null, DeletionProtection: false, Revision: 1);
+            now, versionId, now, DeleteDate: null, DeletionProtection: false, Revision: 1)
+        {
+            AutomaticRotation = rotate ? AutomaticRotation.Enabled : AutomaticRotation.Disabled,
+            RotationInterval = rotate ? interval : null,
+            NextRotationDate = rotate ? now + interval : null,
+            Policy = request.Policy,
+        };
         await keys.CreateAsync(key, new KeyVersion(keyId, versionId, now, wrapped), cancellationToken);
         return key;
     }

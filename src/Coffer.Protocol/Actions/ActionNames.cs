@@ -18,6 +18,18 @@ public static class ActionNames
         "GenerateDataKeyWithoutPlaintext",
 
         // Lifecycle, policies, versions and rotation.
+        "UpdateKeyDescription",
+        "EnableKey",
+        "DisableKey",
+        "ScheduleKeyDeletion",
+        "CancelKeyDeletion",
+        "SetDeletionProtection",
+        "GetKeyPolicy",
+        "SetKeyPolicy",
+        "CreateKeyVersion",
+        "DescribeKeyVersion",
+        "ListKeyVersions",
+        "UpdateRotationPolicy",
 
         // Aliases, tags and ReEncrypt.
     ];

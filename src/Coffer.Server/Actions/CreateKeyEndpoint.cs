@@ -17,21 +17,17 @@ public sealed class CreateKeyEndpoint(CreateKey handler, KmsOptions options) : I
     public async Task<ResponseObject> InvokeAsync(CallContext caller, ParameterReader parameters, CancellationToken cancellationToken)
     {
         // Features of later issues: refused by name until they exist, never ignored.
-        if (parameters.OptionalBool("EnableAutomaticRotation") == true)
-        {
-            throw Coffer.Core.Errors.KmsException.Invalid("EnableAutomaticRotation");
-        }
-
-        parameters.NotYetSupported("RotationInterval");
         parameters.NotYetSupported("Tags");
-        parameters.NotYetSupported("Policy");
         parameters.NotYetSupported("DKMSInstanceId");
         var request = new CreateKeyRequest(
             parameters.Optional("Description"),
             parameters.Optional("KeySpec"),
             parameters.Optional("KeyUsage"),
             parameters.Optional("Origin"),
-            parameters.Optional("ProtectionLevel"));
+            parameters.Optional("ProtectionLevel"),
+            parameters.OptionalBool("EnableAutomaticRotation"),
+            parameters.Optional("RotationInterval"),
+            parameters.Optional("Policy"));
         var key = await handler.HandleAsync(caller, request, cancellationToken);
         return new ResponseObject { { "KeyMetadata", KeyMetadataRenderer.Render(key, options, includeDeletionProtection: false) } };
     }

@@ -14,6 +14,17 @@ public sealed class ParameterReader(RpcRequest request)
     /// <exception cref="KmsException">MissingParameter naming it when absent or empty.</exception>
     public string Required(string name) => Optional(name) ?? throw KmsException.Missing(name);
 
+    /// <summary>
+    /// The value of a required parameter whose empty value means something (UpdateKeyDescription's Description clears
+    /// the description): only absence is MissingParameter.
+    /// </summary>
+    /// <exception cref="KmsException">MissingParameter naming it when absent.</exception>
+    public string RequiredAllowingEmpty(string name) => request.Get(name) ?? throw KmsException.Missing(name);
+
+    /// <summary>A required boolean: <c>true</c>/<c>false</c> in any case.</summary>
+    /// <exception cref="KmsException">MissingParameter when absent or empty; InvalidParameter for anything else.</exception>
+    public bool RequiredBool(string name) => OptionalBool(name) ?? throw KmsException.Missing(name);
+
     /// <summary>The value of an optional parameter; null when absent or empty.</summary>
     public string? Optional(string name) => request.Get(name) is { Length: > 0 } value ? value : null;
 

@@ -70,12 +70,7 @@ public sealed class CreateKeyTests(CofferApplicationFactory factory) : IClassFix
 
     [Theory]
     [InlineData("Tags", "[{\"TagKey\":\"team\",\"TagValue\":\"a\"}]")]
-    [InlineData("EnableAutomaticRotation", "true")]
-    [InlineData("EnableAutomaticRotation", "TRUE")]
-    [InlineData("RotationInterval", "30d")]
-    [InlineData("RotationInterval", "2592000s")]
     [InlineData("Origin", "EXTERNAL")]
-    [InlineData("Policy", "{\"Version\":\"1\",\"Statement\":[]}")]
     [InlineData("DKMSInstanceId", "kst-hzz000")]
     public async Task CreateKey_ParameterOfALaterIssue_ReturnsInvalidParameterNamingIt(string name, string value)
     {

@@ -20,7 +20,7 @@ internal static partial class KeyMetadataAssert
     public static void NewSymmetricKey(
         JsonElement metadata, CofferApplicationFactory factory, string keySpec, string description, bool describeKey)
     {
-        var expected = describeKey ? [.. AlwaysPresent, "DeletionProtection"] : AlwaysPresent;
+        var expected = describeKey ? [.. AlwaysPresent, "DeletionProtection", "DeletionProtectionDescription"] : AlwaysPresent;
         Assert.Equal(expected.Order(StringComparer.Ordinal), metadata.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.All(metadata.EnumerateObject(), p => Assert.Equal(JsonValueKind.String, p.Value.ValueKind));
         var keyId = metadata.GetProperty("KeyId").GetString()!;
@@ -43,6 +43,7 @@ internal static partial class KeyMetadataAssert
         if (describeKey)
         {
             Assert.Equal("Disabled", metadata.GetProperty("DeletionProtection").GetString());
+            Assert.Equal("", metadata.GetProperty("DeletionProtectionDescription").GetString());
         }
     }
 

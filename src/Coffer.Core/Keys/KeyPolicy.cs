@@ -1,0 +1,58 @@
+using System.Text;
+using System.Text.Json;
+using Coffer.Core.Accounts;
+using Coffer.Core.Errors;
+
+namespace Coffer.Core.Keys;
+
+/// <summary>
+/// Key policy documents: stored verbatim, not enforced until access control exists (DECISIONS.md "Keys and
+/// ciphertexts"). Only the policy named <c>default</c> exists.
+/// </summary>
+public static class KeyPolicy
+{
+    /// <summary>The one policy name.</summary>
+    public const string DefaultName = "default";
+
+    /// <summary>Checks a policy document: at most <see cref="KmsOptions.MaxPolicyBytes"/> UTF-8 bytes and a JSON object.</summary>
+    /// <exception cref="KmsException">InvalidParameter naming Policy.</exception>
+    public static void Validate(string policy, KmsOptions options)
+    {
+        const string Parameter = "Policy";
+        if (Encoding.UTF8.GetByteCount(policy) > options.MaxPolicyBytes)
+        {
+            throw KmsException.Invalid(Parameter);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(policy);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw KmsException.Invalid(Parameter);
+            }
+        }
+        catch (JsonException)
+        {
+            throw KmsException.Invalid(Parameter);
+        }
+    }
+
+    /// <summary>Checks a PolicyName: absent or <c>default</c>.</summary>
+    /// <exception cref="KmsException">Forbidden.ResourceNotFound for any other name.</exception>
+    public static void EnsureName(string? policyName)
+    {
+        if (policyName is not null && policyName != DefaultName)
+        {
+            throw new KmsException(KmsErrorCode.ResourceNotFound);
+        }
+    }
+
+    /// <summary>The policy of a key without a stored one: the account's root may do everything.</summary>
+    public static string Default(AccountId account) =>
+        "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"RAM\":[\"acs:ram::" + account.Value +
+        ":root\"]},\"Action\":[\"kms:*\"],\"Resource\":[\"*\"]}]}";
+
+    /// <summary>The policy in force: the stored one, else <see cref="Default"/>.</summary>
+    public static string Effective(Key key) => key.Policy ?? Default(key.Account);
+}
