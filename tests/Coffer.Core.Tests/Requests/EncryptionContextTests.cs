@@ -72,6 +72,21 @@ public sealed class EncryptionContextTests
         Assert.Equal(Parameter, error.Detail);
     }
 
+    [Theory]
+    [InlineData("{\"a\":\"\\ud800\"}")]
+    [InlineData("{\"a\":\"\\ud800\\u0041\"}")]
+    [InlineData("{\"\\udc00\":\"x\"}")]
+    public void Parse_EscapedLoneSurrogate_ThrowsInvalidParameterNotAnUnhandledException(string json)
+    {
+        // Valid JSON syntax whose string is not valid UTF-16: Utf8JsonReader.GetString throws InvalidOperationException,
+        // which must not escape as a 500.
+        var error = Record.Exception(() => EncryptionContext.Parse(json, NoDotted, Parameter));
+
+        var kms = Assert.IsType<KmsException>(error);
+        Assert.Equal(KmsErrorCode.InvalidParameter, kms.Code);
+        Assert.Equal(Parameter, kms.Detail);
+    }
+
     [Fact]
     public void Parse_JsonOfExactlyTheLimit_IsAccepted()
     {
