@@ -175,6 +175,20 @@ public sealed class EncryptTests(CofferApplicationFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Encrypt_EncryptionContextOfExactly8192Characters_IsAccepted()
+    {
+        var keyId = await factory.Client.CreateKeyAsync();
+        var context = "{\"k\":\"" + new string('v', 8192 - 8) + "\"}";
+        Assert.Equal(8192, context.Length);
+
+        var response = await factory.Client.CallAsync(
+            "Encrypt", Params.Of(("KeyId", keyId), ("Plaintext", "x"), ("EncryptionContext", context)), Testing.WirePlacement.PostForm);
+
+        var blob = Expect.Ok(response).GetProperty("CiphertextBlob").GetString()!;
+        Assert.Equal("x", Expect.Ok(await factory.Client.DecryptAsync(blob, context)).GetProperty("Plaintext").GetString());
+    }
+
+    [Fact]
     public async Task Encrypt_JsonAndDottedContextTogether_ReturnsInvalidParameterEncryptionContext()
     {
         var keyId = await factory.Client.CreateKeyAsync();

@@ -126,6 +126,23 @@ public sealed class SignatureV2Tests(CofferApplicationFactory factory) : IClassF
         Assert.Equal(description, json.GetProperty("KeyMetadata").GetProperty("Description").GetString());
     }
 
+    [Fact]
+    public async Task Request_SubDelimsLeftUnescapedOnTheWire_VerifiesOnDecodedValues()
+    {
+        // Clients leave ( ) * ! ' unescaped; the server signs what the values decode to, so either form verifies.
+        var description = "f(x)*2!'s";
+        using var message = factory.Client.BuildV2("CreateKey", Params.Of(("Description", description)), WirePlacement.PostQuery);
+        var target = message.RequestUri!.PathAndQuery
+            .Replace("%28", "(", StringComparison.Ordinal).Replace("%29", ")", StringComparison.Ordinal)
+            .Replace("%2A", "*", StringComparison.Ordinal).Replace("%21", "!", StringComparison.Ordinal)
+            .Replace("%27", "'", StringComparison.Ordinal);
+        Assert.Contains("f(x)*2!'s", target, StringComparison.Ordinal);
+
+        var response = (await RawHttp.SendAsync(factory.Endpoint, "POST", target)).ToCofferResponse();
+
+        Assert.Equal(description, Expect.Ok(response).GetProperty("KeyMetadata").GetProperty("Description").GetString());
+    }
+
     internal static string RemoveParameter(string uri, string name)
     {
         var question = uri.IndexOf('?', StringComparison.Ordinal);

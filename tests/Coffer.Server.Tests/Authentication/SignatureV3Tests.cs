@@ -29,6 +29,19 @@ public sealed class SignatureV3Tests(CofferApplicationFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task V3Request_BusinessParametersInFormBody_SucceedsWithBodyHashSigned()
+    {
+        var body = SigningClient.Encode(Params.Of(("Description", "from the body (*)")));
+        var request = new V3Request(factory, "CreateKey") { Body = Encoding.UTF8.GetBytes(body) };
+        request.Headers["x-acs-content-sha256"] = SignatureV3.PayloadHash(request.Body);
+        using var message = request.Build();
+
+        var response = await factory.Client.SendMessageAsync(message);
+
+        Assert.Equal("from the body (*)", Expect.Ok(response).GetProperty("KeyMetadata").GetProperty("Description").GetString());
+    }
+
+    [Fact]
     public async Task V3Request_WrongSecret_ReturnsIncompleteSignatureWithCanonicalRequest()
     {
         var request = new V3Request(factory, "DescribeRegions", Params.Of(("Extra", "x y"))) { Secret = "not-the-secret" };
