@@ -41,6 +41,19 @@ public static class KmsCoreServiceCollectionExtensions
         services.AddSingleton<UpdateRotationPolicy>();
 
         // Aliases, tags and ReEncrypt.
+        services.AddSingleton<Tags.KeyTags>();
+        services.AddSingleton<CreateAlias>();
+        services.AddSingleton<UpdateAlias>();
+        services.AddSingleton<DeleteAlias>();
+        services.AddSingleton<ListAliases>();
+        services.AddSingleton<ListAliasesByKeyId>();
+        services.AddSingleton<TagResources>();
+        services.AddSingleton<UntagResources>();
+        services.AddSingleton<ListTagResources>();
+        services.AddSingleton<TagResource>();
+        services.AddSingleton<UntagResource>();
+        services.AddSingleton<ListResourceTags>();
+        services.AddSingleton<ReEncrypt>();
         return services;
     }
 }

@@ -104,6 +104,18 @@ public static class CofferServer
         services.AddSingleton<IActionEndpoint, UpdateRotationPolicyEndpoint>();
 
         // Aliases, tags and ReEncrypt.
+        services.AddSingleton<IActionEndpoint, CreateAliasEndpoint>();
+        services.AddSingleton<IActionEndpoint, UpdateAliasEndpoint>();
+        services.AddSingleton<IActionEndpoint, DeleteAliasEndpoint>();
+        services.AddSingleton<IActionEndpoint, ListAliasesEndpoint>();
+        services.AddSingleton<IActionEndpoint, ListAliasesByKeyIdEndpoint>();
+        services.AddSingleton<IActionEndpoint, TagResourcesEndpoint>();
+        services.AddSingleton<IActionEndpoint, UntagResourcesEndpoint>();
+        services.AddSingleton<IActionEndpoint, ListTagResourcesEndpoint>();
+        services.AddSingleton<IActionEndpoint, TagResourceEndpoint>();
+        services.AddSingleton<IActionEndpoint, UntagResourceEndpoint>();
+        services.AddSingleton<IActionEndpoint, ListResourceTagsEndpoint>();
+        services.AddSingleton<IActionEndpoint, ReEncryptEndpoint>();
         return services;
     }
 

@@ -62,21 +62,34 @@ public sealed class SymmetricEnvelope(IKeyStore keys, KeyMaterialCache cache)
     public async Task<(Key Key, KeyVersionId Version, byte[] Plaintext)> OpenAsync(
         CallContext caller, byte[] blob, KeyVersionId versionId, EncryptionContext context, bool dryRun, CancellationToken cancellationToken)
     {
-        var found = await keys.FindVersionAsync(caller.Account, versionId, cancellationToken)
-            ?? throw new KmsException(KmsErrorCode.KeyNotFound);
-        var (key, version) = found;
+        var (key, version) = await FindVersionAsync(caller, versionId, cancellationToken);
         KeyStateMachine.EnsureCanUseMaterial(key.State);
+        var plaintext = Open(key, version, blob, context);
+        if (dryRun)
+        {
+            throw new KmsException(KmsErrorCode.DryRunOperationError);
+        }
+
+        return (key, version.Id, plaintext);
+    }
+
+    /// <summary>The blob's version and its key in the caller's account (step 14); no state check.</summary>
+    /// <exception cref="KmsException">Forbidden.KeyNotFound.</exception>
+    public async Task<(Key Key, KeyVersion Version)> FindVersionAsync(CallContext caller, KeyVersionId versionId, CancellationToken cancellationToken) =>
+        await keys.FindVersionAsync(caller.Account, versionId, cancellationToken) ?? throw new KmsException(KmsErrorCode.KeyNotFound);
+
+    /// <summary>
+    /// Authenticates and decrypts a blob with a version found by <see cref="FindVersionAsync"/>, whose key state the
+    /// caller has checked.
+    /// </summary>
+    /// <exception cref="KmsException">InvalidParameter CiphertextBlob on any failure.</exception>
+    public byte[] Open(Key key, KeyVersion version, byte[] blob, EncryptionContext context)
+    {
         var lease = cache.Acquire(key, version);
         try
         {
-            var plaintext = CiphertextBlob.TryOpen(KeySpecs.Cipher(key.Spec), lease.Material, blob, context.AssociatedData())
+            return CiphertextBlob.TryOpen(KeySpecs.Cipher(key.Spec), lease.Material, blob, context.AssociatedData())
                 ?? throw KmsException.Invalid(BlobParameter);
-            if (dryRun)
-            {
-                throw new KmsException(KmsErrorCode.DryRunOperationError);
-            }
-
-            return (key, version.Id, plaintext);
         }
         finally
         {

@@ -2,6 +2,7 @@ using Coffer.Core.Errors;
 using Coffer.Core.Keys;
 using Coffer.Core.Requests;
 using Coffer.Core.Storage;
+using Coffer.Core.Tags;
 using Coffer.Crypto;
 using Coffer.Crypto.Wrapping;
 
@@ -16,6 +17,7 @@ namespace Coffer.Core.Operations;
 /// <param name="EnableAutomaticRotation">Turns automatic rotation on; <paramref name="RotationInterval"/> is then required.</param>
 /// <param name="RotationInterval">The rotation interval text (<see cref="Keys.RotationInterval"/>).</param>
 /// <param name="Policy">A key policy document, stored verbatim.</param>
+/// <param name="Tags">Tags to put on the new key (the <c>Tags</c> JSON array); null or empty for none.</param>
 public sealed record CreateKeyRequest(
     string? Description,
     string? KeySpec,
@@ -24,10 +26,11 @@ public sealed record CreateKeyRequest(
     string? ProtectionLevel,
     bool? EnableAutomaticRotation = null,
     string? RotationInterval = null,
-    string? Policy = null);
+    string? Policy = null,
+    IReadOnlyList<Tag>? Tags = null);
 
 /// <summary>CreateKey: makes a symmetric key with its first version, wrapped under the root key.</summary>
-public sealed class CreateKey(IKeyStore keys, RootKey root, KmsOptions options, TimeProvider time)
+public sealed class CreateKey(IKeyStore keys, RootKey root, KmsOptions options, TimeProvider time, KeyTags keyTags)
 {
     /// <summary>The only KeyUsage of symmetric keys.</summary>
     public const string EncryptDecrypt = "ENCRYPT/DECRYPT";
@@ -86,6 +89,14 @@ public sealed class CreateKey(IKeyStore keys, RootKey root, KmsOptions options, 
             KeyPolicy.Validate(policy, options);
         }
 
+        // Tags are checked before the key exists, so a bad tag never leaves a key behind.
+        var tags = request.Tags ?? [];
+        KeyTags.CheckTags(tags, "Tags", maxCount: null);
+        if (tags.Count > options.MaxTagsPerResource)
+        {
+            throw new KmsException(KmsErrorCode.LimitExceeded);
+        }
+
         if (await keys.CountAsync(caller.Account, cancellationToken) >= options.MaxKeysPerAccount)
         {
             throw new KmsException(KmsErrorCode.LimitExceeded);
@@ -110,6 +121,11 @@ public sealed class CreateKey(IKeyStore keys, RootKey root, KmsOptions options, 
             Policy = request.Policy,
         };
         await keys.CreateAsync(key, new KeyVersion(keyId, versionId, now, wrapped), cancellationToken);
+        if (tags.Count > 0)
+        {
+            await keyTags.SetAsync(caller, [keyId], tags, cancellationToken);
+        }
+
         return key;
     }
 

@@ -32,6 +32,18 @@ public static class ActionNames
         "UpdateRotationPolicy",
 
         // Aliases, tags and ReEncrypt.
+        "CreateAlias",
+        "UpdateAlias",
+        "DeleteAlias",
+        "ListAliases",
+        "ListAliasesByKeyId",
+        "TagResources",
+        "UntagResources",
+        "ListTagResources",
+        "TagResource",
+        "UntagResource",
+        "ListResourceTags",
+        "ReEncrypt",
     ];
 
     /// <summary>Actions that skip the KmsServiceNotEnabled check (step 11 of the order of checks).</summary>

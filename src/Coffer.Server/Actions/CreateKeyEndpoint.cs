@@ -1,6 +1,7 @@
 using Coffer.Core;
 using Coffer.Core.Operations;
 using Coffer.Core.Requests;
+using Coffer.Core.Tags;
 using Coffer.Server.Binding;
 using Coffer.Server.Dispatch;
 using Coffer.Server.Rendering;
@@ -17,7 +18,6 @@ public sealed class CreateKeyEndpoint(CreateKey handler, KmsOptions options) : I
     public async Task<ResponseObject> InvokeAsync(CallContext caller, ParameterReader parameters, CancellationToken cancellationToken)
     {
         // Features of later issues: refused by name until they exist, never ignored.
-        parameters.NotYetSupported("Tags");
         parameters.NotYetSupported("DKMSInstanceId");
         var request = new CreateKeyRequest(
             parameters.Optional("Description"),
@@ -27,7 +27,8 @@ public sealed class CreateKeyEndpoint(CreateKey handler, KmsOptions options) : I
             parameters.Optional("ProtectionLevel"),
             parameters.OptionalBool("EnableAutomaticRotation"),
             parameters.Optional("RotationInterval"),
-            parameters.Optional("Policy"));
+            parameters.Optional("Policy"),
+            Tags: parameters.Optional("Tags") is { } tags ? TagJson.ParseTags(tags, "Tags") : null);
         var key = await handler.HandleAsync(caller, request, cancellationToken);
         return new ResponseObject { { "KeyMetadata", KeyMetadataRenderer.Render(key, options, includeDeletionProtection: false) } };
     }

@@ -68,4 +68,46 @@ public sealed class ParameterReader(RpcRequest request)
             throw KmsException.Invalid(name);
         }
     }
+
+    /// <summary>
+    /// A flattened list <c>Name.1</c> … <c>Name.N</c>, ordered by N. Empty values count as absent; names whose suffix is
+    /// not a positive number are not part of the list (unknown parameters are ignored).
+    /// </summary>
+    public IReadOnlyList<string> List(string name) =>
+        request.WithPrefix(name)
+            .Select(p => (Index: Index(p.Key), p.Value))
+            .Where(p => p.Index > 0 && p.Value.Length > 0)
+            .OrderBy(p => p.Index)
+            .Select(p => p.Value)
+            .ToList();
+
+    /// <summary>
+    /// A flattened list of objects <c>Name.N.Field</c> (TagResources' <c>Tag.1.Key</c>, <c>Tag.1.Value</c>): one map of
+    /// field to value per N, ordered by N.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> ObjectList(string name)
+    {
+        var items = new SortedDictionary<int, Dictionary<string, string>>();
+        foreach (var (suffix, value) in request.WithPrefix(name))
+        {
+            var dot = suffix.IndexOf('.', StringComparison.Ordinal);
+            var index = dot > 0 ? Index(suffix[..dot]) : 0;
+            if (index == 0)
+            {
+                continue;
+            }
+
+            if (!items.TryGetValue(index, out var fields))
+            {
+                items[index] = fields = new Dictionary<string, string>(StringComparer.Ordinal);
+            }
+
+            fields[suffix[(dot + 1)..]] = value;
+        }
+
+        return items.Values.ToList<IReadOnlyDictionary<string, string>>();
+    }
+
+    private static int Index(string text) =>
+        text.Length > 0 && text.All(char.IsAsciiDigit) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
 }

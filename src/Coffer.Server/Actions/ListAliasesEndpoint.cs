@@ -1,0 +1,22 @@
+using Coffer.Core;
+using Coffer.Core.Operations;
+using Coffer.Core.Requests;
+using Coffer.Server.Binding;
+using Coffer.Server.Dispatch;
+using Coffer.Server.Rendering;
+
+namespace Coffer.Server.Actions;
+
+/// <summary>ListAliases: <c>Aliases.Alias[]{AliasArn, AliasName, KeyId}</c>, TotalCount, PageNumber, PageSize.</summary>
+public sealed class ListAliasesEndpoint(ListAliases handler, KmsOptions options) : IActionEndpoint
+{
+    /// <inheritdoc />
+    public string Name => "ListAliases";
+
+    /// <inheritdoc />
+    public async Task<ResponseObject> InvokeAsync(CallContext caller, ParameterReader parameters, CancellationToken cancellationToken)
+    {
+        var request = new ListAliasesRequest(parameters.OptionalInt("PageNumber"), parameters.OptionalInt("PageSize"));
+        return AliasListRenderer.Render(await handler.HandleAsync(caller, request, cancellationToken), options);
+    }
+}
