@@ -94,8 +94,9 @@ public sealed class EncryptionContext
                 throw KmsException.Invalid(parameter);
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string escape that is not valid UTF-16 (a lone surrogate).
             throw KmsException.Invalid(parameter);
         }
 

@@ -46,9 +46,9 @@ public sealed class RpcEndpoint(
             }
 
             request = await RpcRequestReader.ReadAsync(context, cancellationToken);
-            action = request.Get("Action") ?? Header(context, "x-acs-action") ?? throw KmsException.Missing("Action");
+            action = NonEmpty(request.Get("Action")) ?? Header(context, "x-acs-action") ?? throw KmsException.Missing("Action");
             var endpoint = actions.Find(action) ?? throw new KmsException(KmsErrorCode.InvalidActionNotFound);
-            var version = request.Get("Version") ?? Header(context, "x-acs-version") ?? throw KmsException.Missing("Version");
+            var version = NonEmpty(request.Get("Version")) ?? Header(context, "x-acs-version") ?? throw KmsException.Missing("Version");
             if (version != ActionNames.ApiVersion)
             {
                 throw KmsException.Invalid("Version");
@@ -91,10 +91,13 @@ public sealed class RpcEndpoint(
         AccountStatuses.EnsureMayCall(account.Status, ActionNames.ExemptFromServiceNotEnabled.Contains(action));
     }
 
-    private Task WriteErrorAsync(HttpContext context, string requestId, RpcRequest? request, KmsErrorCode code, string? detail)
+    private Task WriteErrorAsync(HttpContext context, string requestId, RpcRequest? request, KmsErrorCode code, string? detail) =>
+        WriteAsync(context, ErrorCatalogue.Entry(code).HttpStatus, requestId, request, "KMS", ErrorBody(requestId, code, detail));
+
+    private ResponseObject ErrorBody(string requestId, KmsErrorCode code, string? detail)
     {
         var entry = ErrorCatalogue.Entry(code);
-        var body = new ResponseObject
+        return new ResponseObject
         {
             { "RequestId", requestId },
             { "HostId", options.HostId },
@@ -102,10 +105,9 @@ public sealed class RpcEndpoint(
             { "Message", ErrorCatalogue.Message(code, code == KmsErrorCode.InternalFailure ? null : detail) },
             { "HttpStatus", entry.HttpStatus },
         };
-        return WriteAsync(context, entry.HttpStatus, requestId, request, "KMS", body);
     }
 
-    private static async Task WriteAsync(HttpContext context, int status, string requestId, RpcRequest? request, string xmlRoot, ResponseObject body)
+    private async Task WriteAsync(HttpContext context, int status, string requestId, RpcRequest? request, string xmlRoot, ResponseObject body)
     {
         if (context.Response.HasStarted)
         {
@@ -113,14 +115,32 @@ public sealed class RpcEndpoint(
         }
 
         var xml = request?.WantsXml == true;
+        byte[] bytes;
+        if (!xml)
+        {
+            bytes = ResponseWriter.Json(body);
+        }
+        else if (ResponseWriter.TryXml(xmlRoot, body) is { } xmlBytes)
+        {
+            bytes = xmlBytes;
+        }
+        else
+        {
+            // The answer holds a character XML 1.0 cannot carry (a control character in a plaintext or description):
+            // refuse the format rather than change the data.
+            status = ErrorCatalogue.Entry(KmsErrorCode.InvalidParameter).HttpStatus;
+            bytes = ResponseWriter.TryXml("KMS", ErrorBody(requestId, KmsErrorCode.InvalidParameter, "Format"))!;
+        }
+
         context.Response.StatusCode = status;
         context.Response.ContentType = xml ? ResponseWriter.XmlContentType : ResponseWriter.JsonContentType;
         context.Response.Headers["x-acs-request-id"] = requestId;
-        var bytes = xml ? ResponseWriter.Xml(xmlRoot, body) : ResponseWriter.Json(body);
         context.Response.ContentLength = bytes.Length;
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }
 
     private static string? Header(HttpContext context, string name) =>
-        context.Request.Headers.TryGetValue(name, out var value) && value.Count > 0 ? value.ToString() : null;
+        context.Request.Headers.TryGetValue(name, out var value) ? NonEmpty(value.ToString()) : null;
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Security;
 using System.Text;
 using System.Text.Json;
 
@@ -33,12 +32,19 @@ public static class ResponseWriter
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Serialises <paramref name="body"/> as XML under <paramref name="root"/>.</summary>
-    public static byte[] Xml(string root, ResponseObject body)
+    /// <summary>
+    /// Serialises <paramref name="body"/> as XML under <paramref name="root"/>; null when a value holds a character
+    /// XML 1.0 cannot carry (controls other than tab, LF and CR; U+FFFE, U+FFFF; a lone surrogate).
+    /// </summary>
+    public static byte[]? TryXml(string root, ResponseObject body)
     {
         var builder = new StringBuilder(XmlDeclaration);
         builder.Append('<').Append(root).Append('>');
-        WriteXmlFields(builder, body);
+        if (!TryWriteXmlFields(builder, body))
+        {
+            return null;
+        }
+
         builder.Append("</").Append(root).Append('>');
         return Encoding.UTF8.GetBytes(builder.ToString());
     }
@@ -88,21 +94,30 @@ public static class ResponseWriter
         }
     }
 
-    private static void WriteXmlFields(StringBuilder builder, ResponseObject body)
+    private static bool TryWriteXmlFields(StringBuilder builder, ResponseObject body)
     {
         foreach (var (name, value) in body)
         {
-            WriteXmlElement(builder, name, value);
+            if (!TryWriteXmlElement(builder, name, value))
+            {
+                return false;
+            }
         }
+
+        return true;
     }
 
-    private static void WriteXmlElement(StringBuilder builder, string name, object value)
+    private static bool TryWriteXmlElement(StringBuilder builder, string name, object value)
     {
         builder.Append('<').Append(name).Append('>');
         switch (value)
         {
             case string s:
-                builder.Append(SecurityElement.Escape(s));
+                if (!TryEscape(builder, s))
+                {
+                    return false;
+                }
+
                 break;
             case long n:
                 builder.Append(n.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -111,12 +126,19 @@ public static class ResponseWriter
                 builder.Append(b ? "true" : "false");
                 break;
             case ResponseObject o:
-                WriteXmlFields(builder, o);
+                if (!TryWriteXmlFields(builder, o))
+                {
+                    return false;
+                }
+
                 break;
             case ResponseList list:
                 foreach (var item in list.Items)
                 {
-                    WriteXmlElement(builder, list.ItemName, item);
+                    if (!TryWriteXmlElement(builder, list.ItemName, item))
+                    {
+                        return false;
+                    }
                 }
 
                 break;
@@ -125,5 +147,41 @@ public static class ResponseWriter
         }
 
         builder.Append("</").Append(name).Append('>');
+        return true;
+    }
+
+    private static bool TryEscape(StringBuilder builder, string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                case '&': builder.Append("&amp;"); break;
+                case '"': builder.Append("&quot;"); break;
+                case '\'': builder.Append("&apos;"); break;
+                case '\r': builder.Append("&#xD;"); break;
+                case '\t' or '\n': builder.Append(c); break;
+                case < ' ' or '\uFFFE' or '\uFFFF': return false;
+                default:
+                    if (char.IsSurrogate(c))
+                    {
+                        if (!char.IsHighSurrogate(c) || i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
+                        {
+                            return false;
+                        }
+
+                        builder.Append(c).Append(text[++i]);
+                        break;
+                    }
+
+                    builder.Append(c);
+                    break;
+            }
+        }
+
+        return true;
     }
 }

@@ -8,8 +8,8 @@ public sealed class CiphertextBlobTests
 {
     private const string VersionId = "2ab1c0d4-7e0f-4c3b-9a51-8d2f6e4b1c07";
 
-    private static readonly byte[] _plaintext = Encoding.UTF8.GetBytes("attack at dawn");
-    private static readonly byte[] _aad = Encoding.ASCII.GetBytes("context digest stand-in");
+    private static readonly byte[] SamplePlaintext = Encoding.UTF8.GetBytes("attack at dawn");
+    private static readonly byte[] SampleAad = Encoding.ASCII.GetBytes("context digest stand-in");
 
     public static TheoryData<AeadAlgorithm, int> KeySpecs { get; } = new()
     {
@@ -25,9 +25,9 @@ public sealed class CiphertextBlobTests
     {
         var key = CryptoRandom.Bytes(keyLength);
 
-        var blob = CiphertextBlob.Seal(algorithm, key, VersionId, _plaintext, _aad);
+        var blob = CiphertextBlob.Seal(algorithm, key, VersionId, SamplePlaintext, SampleAad);
 
-        Assert.Equal(_plaintext.Length + 64, blob.Length);
+        Assert.Equal(SamplePlaintext.Length + 64, blob.Length);
         Assert.Equal(64, CiphertextBlob.Overhead);
     }
 
@@ -36,7 +36,7 @@ public sealed class CiphertextBlobTests
     {
         var key = CryptoRandom.Bytes(32);
 
-        var blob = CiphertextBlob.Seal(AeadAlgorithm.AesGcm, key, VersionId, _plaintext, _aad);
+        var blob = CiphertextBlob.Seal(AeadAlgorithm.AesGcm, key, VersionId, SamplePlaintext, SampleAad);
 
         Assert.Equal(Encoding.ASCII.GetBytes(VersionId), blob[..36]);
     }
@@ -46,8 +46,8 @@ public sealed class CiphertextBlobTests
     {
         var key = CryptoRandom.Bytes(32);
 
-        var first = CiphertextBlob.Seal(AeadAlgorithm.AesGcm, key, VersionId, _plaintext, _aad);
-        var second = CiphertextBlob.Seal(AeadAlgorithm.AesGcm, key, VersionId, _plaintext, _aad);
+        var first = CiphertextBlob.Seal(AeadAlgorithm.AesGcm, key, VersionId, SamplePlaintext, SampleAad);
+        var second = CiphertextBlob.Seal(AeadAlgorithm.AesGcm, key, VersionId, SamplePlaintext, SampleAad);
 
         Assert.NotEqual(first[36..48], second[36..48]);
     }
@@ -60,7 +60,7 @@ public sealed class CiphertextBlobTests
     {
         var key = CryptoRandom.Bytes(32);
 
-        void Act() => CiphertextBlob.Seal(AeadAlgorithm.AesGcm, key, versionId, _plaintext, _aad);
+        void Act() => CiphertextBlob.Seal(AeadAlgorithm.AesGcm, key, versionId, SamplePlaintext, SampleAad);
 
         Assert.Throws<ArgumentException>(Act);
     }
@@ -68,7 +68,7 @@ public sealed class CiphertextBlobTests
     [Fact]
     public void TryReadVersionId_SealedBlob_ReturnsVersionId()
     {
-        var blob = CiphertextBlob.Seal(AeadAlgorithm.AesGcm, CryptoRandom.Bytes(32), VersionId, _plaintext, _aad);
+        var blob = CiphertextBlob.Seal(AeadAlgorithm.AesGcm, CryptoRandom.Bytes(32), VersionId, SamplePlaintext, SampleAad);
 
         var found = CiphertextBlob.TryReadVersionId(blob, out var versionId);
 
@@ -94,7 +94,7 @@ public sealed class CiphertextBlobTests
     [InlineData(63)]
     public void TryReadVersionId_ShorterThanOverhead_ReturnsFalse(int length)
     {
-        var full = CiphertextBlob.Seal(AeadAlgorithm.AesGcm, CryptoRandom.Bytes(32), VersionId, _plaintext, _aad);
+        var full = CiphertextBlob.Seal(AeadAlgorithm.AesGcm, CryptoRandom.Bytes(32), VersionId, SamplePlaintext, SampleAad);
 
         var found = CiphertextBlob.TryReadVersionId(full.AsSpan(0, length), out var versionId);
 
@@ -111,7 +111,7 @@ public sealed class CiphertextBlobTests
     [InlineData(10, 0xff)]
     public void TryReadVersionId_NonPrintablePrefixByte_ReturnsFalse(int index, byte value)
     {
-        var blob = CiphertextBlob.Seal(AeadAlgorithm.AesGcm, CryptoRandom.Bytes(32), VersionId, _plaintext, _aad);
+        var blob = CiphertextBlob.Seal(AeadAlgorithm.AesGcm, CryptoRandom.Bytes(32), VersionId, SamplePlaintext, SampleAad);
         blob[index] = value;
 
         var found = CiphertextBlob.TryReadVersionId(blob, out var versionId);
@@ -125,11 +125,11 @@ public sealed class CiphertextBlobTests
     public void TryOpen_SealedBlob_ReturnsPlaintext(AeadAlgorithm algorithm, int keyLength)
     {
         var key = CryptoRandom.Bytes(keyLength);
-        var blob = CiphertextBlob.Seal(algorithm, key, VersionId, _plaintext, _aad);
+        var blob = CiphertextBlob.Seal(algorithm, key, VersionId, SamplePlaintext, SampleAad);
 
-        var opened = CiphertextBlob.TryOpen(algorithm, key, blob, _aad);
+        var opened = CiphertextBlob.TryOpen(algorithm, key, blob, SampleAad);
 
-        Assert.Equal(_plaintext, opened);
+        Assert.Equal(SamplePlaintext, opened);
     }
 
     [Theory]
@@ -151,7 +151,7 @@ public sealed class CiphertextBlobTests
     public void TryOpen_AnySingleBitFlipInIvCiphertextOrTag_ReturnsNull(AeadAlgorithm algorithm, int keyLength)
     {
         var key = CryptoRandom.Bytes(keyLength);
-        var blob = CiphertextBlob.Seal(algorithm, key, VersionId, _plaintext, _aad);
+        var blob = CiphertextBlob.Seal(algorithm, key, VersionId, SamplePlaintext, SampleAad);
         var opened = new List<string>();
 
         for (var index = CiphertextBlob.VersionIdLength; index < blob.Length; index++)
@@ -160,7 +160,7 @@ public sealed class CiphertextBlobTests
             {
                 var tampered = (byte[])blob.Clone();
                 tampered[index] ^= (byte)(1 << bit);
-                if (CiphertextBlob.TryOpen(algorithm, key, tampered, _aad) is not null)
+                if (CiphertextBlob.TryOpen(algorithm, key, tampered, SampleAad) is not null)
                 {
                     opened.Add($"byte {index} bit {bit}");
                 }
@@ -176,12 +176,12 @@ public sealed class CiphertextBlobTests
         // The prefix is not in the AAD (Alibaba's layout): it only selects the key, and another version's key fails
         // the tag. This pins that behaviour so a change to the layout is a deliberate one.
         var key = CryptoRandom.Bytes(32);
-        var blob = CiphertextBlob.Seal(AeadAlgorithm.AesGcm, key, VersionId, _plaintext, _aad);
+        var blob = CiphertextBlob.Seal(AeadAlgorithm.AesGcm, key, VersionId, SamplePlaintext, SampleAad);
         blob[0] ^= 0x01;
 
-        var opened = CiphertextBlob.TryOpen(AeadAlgorithm.AesGcm, key, blob, _aad);
+        var opened = CiphertextBlob.TryOpen(AeadAlgorithm.AesGcm, key, blob, SampleAad);
 
-        Assert.Equal(_plaintext, opened);
+        Assert.Equal(SamplePlaintext, opened);
     }
 
     [Theory]
@@ -189,8 +189,8 @@ public sealed class CiphertextBlobTests
     public void TryOpen_WrongAad_ReturnsNull(AeadAlgorithm algorithm, int keyLength)
     {
         var key = CryptoRandom.Bytes(keyLength);
-        var blob = CiphertextBlob.Seal(algorithm, key, VersionId, _plaintext, _aad);
-        var wrongAad = (byte[])_aad.Clone();
+        var blob = CiphertextBlob.Seal(algorithm, key, VersionId, SamplePlaintext, SampleAad);
+        var wrongAad = (byte[])SampleAad.Clone();
         wrongAad[^1] ^= 0x01;
 
         var withWrongAad = CiphertextBlob.TryOpen(algorithm, key, blob, wrongAad);
@@ -205,9 +205,9 @@ public sealed class CiphertextBlobTests
     public void TryOpen_AadWhenSealedWithout_ReturnsNull(AeadAlgorithm algorithm, int keyLength)
     {
         var key = CryptoRandom.Bytes(keyLength);
-        var blob = CiphertextBlob.Seal(algorithm, key, VersionId, _plaintext, []);
+        var blob = CiphertextBlob.Seal(algorithm, key, VersionId, SamplePlaintext, []);
 
-        var opened = CiphertextBlob.TryOpen(algorithm, key, blob, _aad);
+        var opened = CiphertextBlob.TryOpen(algorithm, key, blob, SampleAad);
 
         Assert.Null(opened);
     }
@@ -218,9 +218,9 @@ public sealed class CiphertextBlobTests
     {
         var key = CryptoRandom.Bytes(keyLength);
         var otherKey = CryptoRandom.Bytes(keyLength);
-        var blob = CiphertextBlob.Seal(algorithm, key, VersionId, _plaintext, _aad);
+        var blob = CiphertextBlob.Seal(algorithm, key, VersionId, SamplePlaintext, SampleAad);
 
-        var opened = CiphertextBlob.TryOpen(algorithm, otherKey, blob, _aad);
+        var opened = CiphertextBlob.TryOpen(algorithm, otherKey, blob, SampleAad);
 
         Assert.Null(opened);
     }
@@ -229,9 +229,9 @@ public sealed class CiphertextBlobTests
     public void TryOpen_AesBlobOpenedAsSm4_ReturnsNull()
     {
         var key = CryptoRandom.Bytes(16);
-        var blob = CiphertextBlob.Seal(AeadAlgorithm.AesGcm, key, VersionId, _plaintext, _aad);
+        var blob = CiphertextBlob.Seal(AeadAlgorithm.AesGcm, key, VersionId, SamplePlaintext, SampleAad);
 
-        var opened = CiphertextBlob.TryOpen(AeadAlgorithm.Sm4Gcm, key, blob, _aad);
+        var opened = CiphertextBlob.TryOpen(AeadAlgorithm.Sm4Gcm, key, blob, SampleAad);
 
         Assert.Null(opened);
     }
@@ -241,12 +241,12 @@ public sealed class CiphertextBlobTests
     public void TryOpen_AnyTruncation_ReturnsNull(AeadAlgorithm algorithm, int keyLength)
     {
         var key = CryptoRandom.Bytes(keyLength);
-        var blob = CiphertextBlob.Seal(algorithm, key, VersionId, _plaintext, _aad);
+        var blob = CiphertextBlob.Seal(algorithm, key, VersionId, SamplePlaintext, SampleAad);
         var opened = new List<int>();
 
         for (var length = 0; length < blob.Length; length++)
         {
-            if (CiphertextBlob.TryOpen(algorithm, key, blob.AsSpan(0, length), _aad) is not null)
+            if (CiphertextBlob.TryOpen(algorithm, key, blob.AsSpan(0, length), SampleAad) is not null)
             {
                 opened.Add(length);
             }
@@ -260,12 +260,12 @@ public sealed class CiphertextBlobTests
     public void TryOpen_BytesRemovedFromFront_ReturnsNull(AeadAlgorithm algorithm, int keyLength)
     {
         var key = CryptoRandom.Bytes(keyLength);
-        var blob = CiphertextBlob.Seal(algorithm, key, VersionId, _plaintext, _aad);
+        var blob = CiphertextBlob.Seal(algorithm, key, VersionId, SamplePlaintext, SampleAad);
         var opened = new List<int>();
 
         for (var removed = 1; removed <= blob.Length; removed++)
         {
-            if (CiphertextBlob.TryOpen(algorithm, key, blob.AsSpan(removed), _aad) is not null)
+            if (CiphertextBlob.TryOpen(algorithm, key, blob.AsSpan(removed), SampleAad) is not null)
             {
                 opened.Add(removed);
             }

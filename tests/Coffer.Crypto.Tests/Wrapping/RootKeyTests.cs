@@ -7,17 +7,17 @@ public sealed class RootKeyTests
 {
     private const string Label = "account:1/key:abc/version:def";
 
-    private static readonly byte[] _material = Encoding.ASCII.GetBytes("key material");
+    private static readonly byte[] Material = Encoding.ASCII.GetBytes("key material");
 
     [Fact]
     public void TryUnwrap_SameKeyAndLabel_ReturnsPlaintext()
     {
         using var root = RootKey.Generate();
-        var record = root.Wrap(_material, Label);
+        var record = root.Wrap(Material, Label);
 
         var unwrapped = root.TryUnwrap(record, Label);
 
-        Assert.Equal(_material, unwrapped);
+        Assert.Equal(Material, unwrapped);
     }
 
     [Fact]
@@ -25,9 +25,9 @@ public sealed class RootKeyTests
     {
         using var root = RootKey.Generate();
 
-        var record = root.Wrap(_material, Label);
+        var record = root.Wrap(Material, Label);
 
-        Assert.Equal(1 + 12 + _material.Length + 16, record.Length);
+        Assert.Equal(1 + 12 + Material.Length + 16, record.Length);
         Assert.Equal(1, record[0]);
     }
 
@@ -50,7 +50,7 @@ public sealed class RootKeyTests
     public void TryUnwrap_WrongLabel_ReturnsNull(string wrongLabel)
     {
         using var root = RootKey.Generate();
-        var record = root.Wrap(_material, Label);
+        var record = root.Wrap(Material, Label);
 
         var unwrapped = root.TryUnwrap(record, wrongLabel);
 
@@ -62,7 +62,7 @@ public sealed class RootKeyTests
     {
         using var root = RootKey.Generate();
         using var other = RootKey.Generate();
-        var record = root.Wrap(_material, Label);
+        var record = root.Wrap(Material, Label);
 
         var unwrapped = other.TryUnwrap(record, Label);
 
@@ -73,7 +73,7 @@ public sealed class RootKeyTests
     public void TryUnwrap_AnySingleByteTamper_ReturnsNull()
     {
         using var root = RootKey.Generate();
-        var record = root.Wrap(_material, Label);
+        var record = root.Wrap(Material, Label);
         var opened = new List<string>();
 
         for (var index = 0; index < record.Length; index++)
@@ -96,7 +96,7 @@ public sealed class RootKeyTests
     public void TryUnwrap_AnyTruncation_ReturnsNull()
     {
         using var root = RootKey.Generate();
-        var record = root.Wrap(_material, Label);
+        var record = root.Wrap(Material, Label);
         var opened = new List<int>();
 
         for (var length = 0; length < record.Length; length++)
@@ -244,11 +244,11 @@ public sealed class RootKeyTests
     {
         var bytes = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
         using var root = RootKey.FromBytes(bytes);
-        var record = root.Wrap(_material, Label);
+        var record = root.Wrap(Material, Label);
 
         Array.Clear(bytes);
         var unwrapped = root.TryUnwrap(record, Label);
 
-        Assert.Equal(_material, unwrapped);
+        Assert.Equal(Material, unwrapped);
     }
 }

@@ -9,13 +9,13 @@ namespace Coffer.Protocol.Tests.Signing;
 /// </summary>
 internal static class SignatureVectors
 {
-    private static readonly Lazy<Loaded> _loaded = new(Load);
+    private static readonly Lazy<Loaded> LoadedVectors = new(Load);
 
-    public static IReadOnlyList<V1Vector> V1 => _loaded.Value.V1;
+    public static IReadOnlyList<V1Vector> V1 => LoadedVectors.Value.V1;
 
-    public static KmsSdkVector KmsSdk => _loaded.Value.KmsSdk;
+    public static KmsSdkVector KmsSdk => LoadedVectors.Value.KmsSdk;
 
-    public static IReadOnlyList<Acs3Vector> Acs3 => _loaded.Value.Acs3;
+    public static IReadOnlyList<Acs3Vector> Acs3 => LoadedVectors.Value.Acs3;
 
     public static V1Vector V1Named(string name) => V1.Single(v => v.Name == name);
 

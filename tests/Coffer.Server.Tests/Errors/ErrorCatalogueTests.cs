@@ -238,7 +238,7 @@ public sealed class ErrorCatalogueTests
     {
         var entry = ErrorCatalogue.Entry(code);
 
-        var text = Encoding.UTF8.GetString(ResponseWriter.Xml("KMS", ErrorBody(code)));
+        var text = Encoding.UTF8.GetString(ResponseWriter.TryXml("KMS", ErrorBody(code))!);
 
         Assert.StartsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><KMS>", text, StringComparison.Ordinal);
         var root = XDocument.Parse(text).Root!;
