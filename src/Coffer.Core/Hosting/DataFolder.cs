@@ -47,17 +47,17 @@ public static class DataFolder
     private static async Task<StartupResult> InitialiseAsync(
         StartupSettings settings, IStoreLifecycle store, TimeProvider time, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrEmpty(settings.BootstrapAccessKeyId) != string.IsNullOrEmpty(settings.BootstrapAccessKeySecret))
+        {
+            throw new StartupException("set both COFFER_BOOTSTRAP_ACCESS_KEY_ID and COFFER_BOOTSTRAP_ACCESS_KEY_SECRET, or neither");
+        }
+
         var root = LoadRootKey(settings);
         var writeKeyFile = root is null;
         root ??= RootKey.Generate();
         if (writeKeyFile)
         {
             WriteOwnerOnly(settings.RootKeyFile, root.ExportBase64() + "\n");
-        }
-
-        if (string.IsNullOrEmpty(settings.BootstrapAccessKeyId) != string.IsNullOrEmpty(settings.BootstrapAccessKeySecret))
-        {
-            throw new StartupException("set both COFFER_BOOTSTRAP_ACCESS_KEY_ID and COFFER_BOOTSTRAP_ACCESS_KEY_SECRET, or neither");
         }
 
         var now = time.GetUtcNow();

@@ -62,8 +62,8 @@ public sealed class KeyResolver(IKeyStore keys, IAliasStore aliases, KmsOptions 
 
         if (!KeyArns.TryParse(reference, options.Region, caller.Account, out var type, out var name))
         {
-            // Another account's or region's ARN names nothing here.
-            return reference.Contains(":alias/", StringComparison.Ordinal) ? (true, "") : (false, "");
+            // Another account's or region's ARN (key or alias) names nothing here: Forbidden.KeyNotFound.
+            return (false, "");
         }
 
         return type switch
