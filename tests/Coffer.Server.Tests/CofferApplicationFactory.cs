@@ -8,9 +8,10 @@ namespace Coffer.Server.Tests;
 
 /// <summary>
 /// Starts the real Coffer host on Kestrel at http://127.0.0.1:0 with a throwaway data folder, and hands out
-/// signing clients. One per test class (IClassFixture), so classes run against fresh servers.
+/// signing clients. One per test class (IClassFixture), so classes run against fresh servers. A subclass may override
+/// <see cref="CreateKmsOptions"/> to run with small quotas.
 /// </summary>
-public sealed class CofferApplicationFactory : IAsyncLifetime
+public class CofferApplicationFactory : IAsyncLifetime
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private WebApplication? _app;
@@ -46,12 +47,15 @@ public sealed class CofferApplicationFactory : IAsyncLifetime
     public SigningClient ClientFor(string accessKeyId, string secret, TimeProvider? time = null) =>
         new(_http, Endpoint, accessKeyId, secret, time);
 
+    /// <summary>The Core settings the server runs with (the defaults unless a subclass narrows them).</summary>
+    protected virtual KmsOptions CreateKmsOptions() => new();
+
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
     {
         var server = new CofferServerOptions { Urls = "http://127.0.0.1:0", DataDirectory = DataDirectory, HostId = HostId };
         var settings = new StartupSettings(DataDirectory, null, AccessKeyId, AccessKeySecret);
-        var (app, startup) = await CofferServer.BuildAsync(server, new KmsOptions(), settings, TimeProvider.System, CancellationToken.None);
+        var (app, startup) = await CofferServer.BuildAsync(server, CreateKmsOptions(), settings, TimeProvider.System, CancellationToken.None);
         _app = app;
         AccountId = startup.NewAccount!.Value.Value;
         await app.StartAsync();
@@ -78,5 +82,7 @@ public sealed class CofferApplicationFactory : IAsyncLifetime
         {
             // A leftover temp folder is harmless.
         }
+
+        GC.SuppressFinalize(this);
     }
 }

@@ -69,7 +69,6 @@ public sealed class CreateKeyTests(CofferApplicationFactory factory) : IClassFix
     }
 
     [Theory]
-    [InlineData("Tags", "[{\"TagKey\":\"team\",\"TagValue\":\"a\"}]")]
     [InlineData("Origin", "EXTERNAL")]
     [InlineData("DKMSInstanceId", "kst-hzz000")]
     public async Task CreateKey_ParameterOfALaterIssue_ReturnsInvalidParameterNamingIt(string name, string value)
