@@ -113,4 +113,21 @@ public sealed class CreateKeyVersionTests(CofferApplicationFactory factory) : IC
     {
         Expect.MissingParameter(await factory.Client.CallAsync("CreateKeyVersion"), "KeyId");
     }
+
+    [Theory]
+    [InlineData("alias/{0}")]
+    [InlineData("acs:kms:cn-hangzhou:{1}:alias/{0}")]
+    public async Task CreateKeyVersion_AliasForms_RotateTheKeyAndAnswerItsKeyId(string template)
+    {
+        var keyId = await factory.Client.CreateKeyAsync();
+        var name = "rotate-" + Guid.NewGuid().ToString("N");
+        await factory.Client.CreateAliasAsync("alias/" + name, keyId);
+        var reference = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, name, factory.AccountId);
+
+        var response = await factory.Client.CallAsync("CreateKeyVersion", Params.Of(("KeyId", reference)));
+
+        var version = Expect.Ok(response).GetProperty("KeyVersion");
+        Assert.Equal(keyId, version.GetProperty("KeyId").GetString());
+        Assert.Equal(version.GetProperty("KeyVersionId").GetString(), (await factory.Client.DescribeAsync(keyId)).GetProperty("PrimaryKeyVersion").GetString());
+    }
 }

@@ -96,4 +96,20 @@ public sealed class DescribeKeyVersionTests(CofferApplicationFactory factory) : 
     {
         Expect.MissingParameter(await factory.Client.CallAsync("DescribeKeyVersion"), "KeyId");
     }
+
+    [Theory]
+    [InlineData("alias/{0}")]
+    [InlineData("acs:kms:cn-hangzhou:{1}:alias/{0}")]
+    public async Task DescribeKeyVersion_AliasForms_ResolveToTheKey(string template)
+    {
+        var keyId = await factory.Client.CreateKeyAsync();
+        var versionId = (await factory.Client.DescribeAsync(keyId)).GetProperty("PrimaryKeyVersion").GetString()!;
+        var name = "version-" + Guid.NewGuid().ToString("N");
+        await factory.Client.CreateAliasAsync("alias/" + name, keyId);
+        var reference = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, name, factory.AccountId);
+
+        var response = await factory.Client.CallAsync("DescribeKeyVersion", Params.Of(("KeyId", reference), ("KeyVersionId", versionId)));
+
+        Assert.Equal(keyId, Expect.Ok(response).GetProperty("KeyVersion").GetProperty("KeyId").GetString());
+    }
 }

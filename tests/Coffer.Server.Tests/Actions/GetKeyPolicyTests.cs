@@ -91,4 +91,20 @@ public sealed class GetKeyPolicyTests(CofferApplicationFactory factory) : IClass
     {
         Expect.MissingParameter(await factory.Client.CallAsync("GetKeyPolicy"), "KeyId");
     }
+
+    [Theory]
+    [InlineData("alias/{0}")]
+    [InlineData("acs:kms:cn-hangzhou:{1}:alias/{0}")]
+    public async Task GetKeyPolicy_AliasForms_ResolveToTheKey(string template)
+    {
+        var keyId = await factory.Client.CreateKeyAsync();
+        var name = "policy-" + Guid.NewGuid().ToString("N");
+        await factory.Client.CreateAliasAsync("alias/" + name, keyId);
+        RequestIdOnly(await factory.Client.CallAsync("SetKeyPolicy", Params.Of(("KeyId", keyId), ("Policy", "{\"Sid\":\"" + name + "\"}"))));
+        var reference = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, name, factory.AccountId);
+
+        var response = await factory.Client.CallAsync("GetKeyPolicy", Params.Of(("KeyId", reference)));
+
+        Assert.Equal("{\"Sid\":\"" + name + "\"}", Expect.Ok(response).GetProperty("Policy").GetString());
+    }
 }

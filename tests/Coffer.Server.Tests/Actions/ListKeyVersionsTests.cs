@@ -114,4 +114,20 @@ public sealed class ListKeyVersionsTests(CofferApplicationFactory factory) : ICl
     {
         Expect.MissingParameter(await factory.Client.CallAsync("ListKeyVersions"), "KeyId");
     }
+
+    [Theory]
+    [InlineData("alias/{0}")]
+    [InlineData("acs:kms:cn-hangzhou:{1}:alias/{0}")]
+    public async Task ListKeyVersions_AliasForms_ListTheKeysVersions(string template)
+    {
+        var keyId = await factory.Client.CreateKeyAsync();
+        var name = "versions-" + Guid.NewGuid().ToString("N");
+        await factory.Client.CreateAliasAsync("alias/" + name, keyId);
+        var reference = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, name, factory.AccountId);
+
+        var response = await factory.Client.CallAsync("ListKeyVersions", Params.Of(("KeyId", reference)));
+
+        var version = Assert.Single(Expect.Ok(response).GetProperty("KeyVersions").GetProperty("KeyVersion").EnumerateArray());
+        Assert.Equal(keyId, version.GetProperty("KeyId").GetString());
+    }
 }

@@ -147,4 +147,19 @@ public sealed class SetKeyPolicyTests(CofferApplicationFactory factory) : IClass
         Assert.Equal(bytes, Encoding.UTF8.GetByteCount(policy));
         return policy;
     }
+
+    [Theory]
+    [InlineData("alias/{0}")]
+    [InlineData("acs:kms:cn-hangzhou:{1}:alias/{0}")]
+    public async Task SetKeyPolicy_AliasForms_ResolveToTheKey(string template)
+    {
+        var keyId = await factory.Client.CreateKeyAsync();
+        var name = "policy-" + Guid.NewGuid().ToString("N");
+        await factory.Client.CreateAliasAsync("alias/" + name, keyId);
+        var reference = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, name, factory.AccountId);
+
+        RequestIdOnly(await factory.Client.CallAsync("SetKeyPolicy", Params.Of(("KeyId", reference), ("Policy", Policy))));
+
+        Assert.Equal(Policy, Expect.Ok(await factory.Client.CallAsync("GetKeyPolicy", Params.Of(("KeyId", keyId)))).GetProperty("Policy").GetString());
+    }
 }

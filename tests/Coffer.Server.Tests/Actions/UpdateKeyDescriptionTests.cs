@@ -131,4 +131,16 @@ public sealed class UpdateKeyDescriptionTests(CofferApplicationFactory factory) 
 
         Expect.KeyNotFound(response);
     }
+
+    [Fact]
+    public async Task UpdateKeyDescription_ExistingAlias_ReturnsUnsupportedAlias()
+    {
+        var keyId = await factory.Client.CreateKeyAsync();
+        var alias = "alias/live-" + Guid.NewGuid().ToString("N");
+        await factory.Client.CreateAliasAsync(alias, keyId);
+
+        var response = await factory.Client.CallAsync("UpdateKeyDescription", Params.Of(("KeyId", alias), ("Description", "x")));
+
+        UnsupportedAlias(response);
+    }
 }
