@@ -149,6 +149,22 @@ public sealed class KeySchedulerTests
     }
 
     [Fact]
+    public async Task RunOnce_RotationEnabledLongAfterTheLastRotation_RotatesOnTheNextPass()
+    {
+        await using var kms = await CreateAsync();
+        var key = await kms.CreateKeyAsync();
+        kms.Time.Advance(TimeSpan.FromDays(40));
+        var enabled = await EnableRotationAsync(kms, key, "30d");
+
+        var pass = await kms.Get<KeyScheduler>().RunOnceAsync(Ct);
+
+        Assert.Equal(key.LastRotationDate + TimeSpan.FromDays(30), enabled.NextRotationDate);
+        Assert.Equal(1, pass.Rotated);
+        var rotated = (await kms.Keys.FindAsync(kms.Caller.Account, key.Id, Ct))!;
+        Assert.Equal(KeyRotation.WholeSeconds(kms.Time.GetUtcNow()) + TimeSpan.FromDays(30), rotated.NextRotationDate);
+    }
+
+    [Fact]
     public async Task RunOnce_TwoSchedulersOnOneDatabaseFile_DeleteEachDueKeyOnce()
     {
         await using var pair = await SchedulerPair.CreateAsync();
