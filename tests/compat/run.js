@@ -717,6 +717,238 @@ async function runProtocol(ctx) {
   await check(M, 'ListKeys PageSize=101 → InvalidParameter', async () => {
     rawError(await raw.v2('ListKeys', { PageSize: 101 }).send(), 'InvalidParameter', { param: 'PageSize' });
   });
+
+  // ---- key management on the wire (shapes, limits and boundaries no client changes)
+  const send = (action, params, opts) => raw.v2(action, params, opts).send();
+  const form = { shape: 'form' }; // long values go in a form body
+  let mk;
+  await check(M, 'management: CreateKey without Description', async () => {
+    mk = rawOk(await send('CreateKey', {})).KeyMetadata;
+  });
+  const needMk = () => { if (!mk) assert.fail('prerequisite missing: CreateKey'); return mk.KeyId; };
+  const uid = () => { needMk(); return mk.Arn.split(':')[3]; };
+  const METADATA = ['Arn', 'AutomaticRotation', 'CreationDate', 'Creator', 'DeleteDate', 'Description', 'KeyId', 'KeySpec', 'KeyState',
+    'KeyUsage', 'LastRotationDate', 'MaterialExpireTime', 'Origin', 'PrimaryKeyVersion', 'ProtectionLevel'];
+  await check(M, 'KeyMetadata carries every field (empty ones as ""), no RotationInterval/NextRotationDate while rotation is Disabled', async () => {
+    const d = rawOk(await send('DescribeKey', { KeyId: needMk() })).KeyMetadata;
+    for (const [label, md] of [['CreateKey', mk], ['DescribeKey', d]]) {
+      for (const f of METADATA) assert.equal(typeof md[f], 'string', `${label} KeyMetadata.${f} is a string`);
+      for (const f of ['DeleteDate', 'Description', 'MaterialExpireTime']) assert.equal(md[f], '', `${label} ${f} is ""`);
+      assert.equal(md.AutomaticRotation, 'Disabled', `${label} AutomaticRotation`);
+      assert.ok(!('RotationInterval' in md) && !('NextRotationDate' in md), `${label} has no RotationInterval/NextRotationDate: ${JSON.stringify(md)}`);
+    }
+    assert.equal(d.DeletionProtection, 'Disabled', 'DescribeKey DeletionProtection');
+    assert.equal(mk.LastRotationDate, mk.CreationDate, 'LastRotationDate is the creation time');
+  });
+  await check(M, 'empty lists are wrapped: Aliases.Alias, Tags.Tag, TagResources.TagResource', async () => {
+    const a = rawOk(await send('ListAliasesByKeyId', { KeyId: needMk() }));
+    assert.deepEqual(a.Aliases, { Alias: [] }, 'ListAliasesByKeyId Aliases');
+    assert.equal(a.TotalCount, 0, 'TotalCount 0');
+    assert.deepEqual(rawOk(await send('ListResourceTags', { KeyId: needMk() })).Tags, { Tag: [] }, 'ListResourceTags Tags');
+    const t = rawOk(await send('ListTagResources', { ResourceType: 'key', 'ResourceId.1': needMk() }));
+    assert.deepEqual(t.TagResources, { TagResource: [] }, 'ListTagResources TagResources');
+    assert.ok(!t.NextToken, 'no NextToken: ' + JSON.stringify(t.NextToken));
+    const v = rawOk(await send('ListKeyVersions', { KeyId: needMk() }));
+    assert.ok(Array.isArray(v.KeyVersions.KeyVersion) && v.KeyVersions.KeyVersion.length === 1, 'KeyVersions.KeyVersion is an array with one element');
+  });
+  await check(M, 'Format=XML lists: empty <Aliases></Aliases>/<Tags></Tags>, then <Tags><Tag>, <TagResources><TagResource>, <KeyVersions><KeyVersion>', async () => {
+    const xml = async (action, params) => {
+      const res = await send(action, params, { common: { Format: 'XML' } });
+      assert.equal(res.status, 200, `${action} status (body ${res.text.slice(0, 300)})`);
+      assert.ok(res.text.startsWith(XML_DECL + `<${action}Response>`) || res.text.startsWith(XML_DECL + `\n<${action}Response>`),
+        `${action}: declaration then <${action}Response>: ${res.text.slice(0, 120)}`);
+      return res.text;
+    };
+    assert.match(await xml('ListAliasesByKeyId', { KeyId: needMk() }), /<Aliases><\/Aliases>/, 'empty <Aliases></Aliases>');
+    assert.match(await xml('ListResourceTags', { KeyId: needMk() }), /<Tags><\/Tags>/, 'empty <Tags></Tags>');
+    rawOk(await send('TagResource', { KeyId: needMk(), Tags: JSON.stringify([{ TagKey: 'x', TagValue: 'a+b' }]) }));
+    assert.match(await xml('ListResourceTags', { KeyId: needMk() }),
+      new RegExp(`<Tags><Tag>(?=[\\s\\S]*<KeyId>${needMk()}</KeyId>)(?=[\\s\\S]*<TagKey>x</TagKey>)(?=[\\s\\S]*<TagValue>a\\+b</TagValue>)[\\s\\S]*</Tag></Tags>`), '<Tags><Tag>');
+    rawOk(await send('UpdateKeyDescription', { KeyId: needMk(), Description: 'a<b&c>"d\'' }));
+    assert.match(await xml('DescribeKey', { KeyId: needMk() }), /<Description>a&lt;b&amp;c&gt;(?:"|&quot;)d(?:'|&apos;)<\/Description>/, 'escaped <Description>');
+    assert.match(await xml('ListTagResources', { ResourceType: 'key', 'ResourceId.1': needMk() }), /<TagResources><TagResource>[\s\S]*<ResourceType>key<\/ResourceType>[\s\S]*<\/TagResource><\/TagResources>/, '<TagResources><TagResource>');
+    const v = await xml('ListKeyVersions', { KeyId: needMk() });
+    assert.match(v, /<KeyVersions><KeyVersion>[\s\S]*<KeyVersionId>[0-9a-f-]{36}<\/KeyVersionId>[\s\S]*<\/KeyVersion><\/KeyVersions>/, '<KeyVersions><KeyVersion>');
+    assert.match(v, /<TotalCount>1<\/TotalCount>/, '<TotalCount>1</TotalCount>');
+    rawOk(await send('UntagResource', { KeyId: needMk(), TagKeys: '["x"]' }));
+  });
+  await check(M, 'UpdateKeyDescription of 8192 characters accepted, 8193 → InvalidParameter', async () => {
+    rawOk(await send('UpdateKeyDescription', { KeyId: needMk(), Description: 'd'.repeat(8192) }, form));
+    assert.equal(rawOk(await send('DescribeKey', { KeyId: needMk() })).KeyMetadata.Description.length, 8192, 'Description length');
+    rawError(await send('UpdateKeyDescription', { KeyId: needMk(), Description: 'd'.repeat(8193) }, form), 'InvalidParameter', { param: 'Description' });
+    rawOk(await send('UpdateKeyDescription', { KeyId: needMk(), Description: '' }));
+  });
+  const sizedPolicy = (bytes) => {
+    const shell = (pad) => `{"Version":"1","Statement":[{"Sid":"${pad}","Effect":"Allow","Principal":{"RAM":["acs:ram::${uid()}:root"]},"Action":["kms:*"],"Resource":["*"]}]}`;
+    return shell('p'.repeat(bytes - shell('').length));
+  };
+  await check(M, 'SetKeyPolicy of 32768 bytes accepted verbatim, 32769 → InvalidParameter', async () => {
+    const p = sizedPolicy(32768);
+    rawOk(await send('SetKeyPolicy', { KeyId: needMk(), Policy: p }, form));
+    assert.equal(rawOk(await send('GetKeyPolicy', { KeyId: needMk() }, form)).Policy, p, 'Policy verbatim');
+    rawError(await send('SetKeyPolicy', { KeyId: needMk(), Policy: sizedPolicy(32769) }, form), 'InvalidParameter', { param: 'Policy' });
+  });
+  await check(M, 'CreateKey Policy of 32769 bytes → InvalidParameter', async () => {
+    rawError(await send('CreateKey', { Policy: sizedPolicy(32769) }, form), 'InvalidParameter', { param: 'Policy' });
+  });
+  await check(M, 'CreateAlias by key ARN; AliasName of 255 characters accepted, 256 → InvalidParameter', async () => {
+    const long = `alias/${runId}-`.padEnd(255, 'a');
+    rawOk(await send('CreateAlias', { AliasName: long, KeyId: mk ? mk.Arn : needMk() }));
+    const b = rawOk(await send('ListAliasesByKeyId', { KeyId: needMk() }));
+    assert.deepEqual(b.Aliases.Alias.map((x) => x.AliasName), [long], 'listed');
+    rawError(await send('CreateAlias', { AliasName: long + 'a', KeyId: needMk() }), 'InvalidParameter', { param: 'AliasName' });
+    rawOk(await send('DeleteAlias', { AliasName: long }));
+  });
+  await check(M, 'alias names are case-sensitive', async () => {
+    const a = `alias/Case-${runId}`;
+    rawOk(await send('CreateAlias', { AliasName: a, KeyId: needMk() }));
+    rawOk(await send('CreateAlias', { AliasName: a.toLowerCase(), KeyId: needMk() }));
+    rawError(await send('DescribeKey', { KeyId: `alias/CASE-${runId}` }), 'Forbidden.AliasNotFound');
+    rawOk(await send('DeleteAlias', { AliasName: a }));
+    rawOk(await send('DeleteAlias', { AliasName: a.toLowerCase() }));
+  });
+  await check(M, 'ScheduleKeyDeletion PendingWindowInDays=366 accepted (DeleteDate ≈ now+366d), CancelKeyDeletion', async () => {
+    const k = rawOk(await send('CreateKey', {})).KeyMetadata.KeyId;
+    const t0 = Date.now();
+    rawOk(await send('ScheduleKeyDeletion', { KeyId: k, PendingWindowInDays: 366 }));
+    const md = rawOk(await send('DescribeKey', { KeyId: k })).KeyMetadata;
+    const off = Date.parse(md.DeleteDate) - (t0 + 366 * 86400000);
+    assert.ok(Math.abs(off) < 120000, `DeleteDate ${md.DeleteDate} ≈ now + 366 days`);
+    rawOk(await send('CancelKeyDeletion', { KeyId: k }));
+  });
+  for (const v of ['7.5', 'seven', '']) {
+    await check(M, `ScheduleKeyDeletion PendingWindowInDays=${JSON.stringify(v)} → ${v ? 'InvalidParameter' : 'MissingParameter'}`, async () => {
+      rawError(await send('ScheduleKeyDeletion', { KeyId: needMk(), PendingWindowInDays: v }), v ? 'InvalidParameter' : 'MissingParameter', { param: 'PendingWindowInDays' });
+    });
+  }
+  for (const [action, params, param] of [
+    ['ListAliases', { PageSize: 101 }, 'PageSize'], ['ListAliases', { PageNumber: 0 }, 'PageNumber'],
+    ['ListAliasesByKeyId', { PageSize: 0 }, 'PageSize'], ['ListKeyVersions', { PageSize: 101 }, 'PageSize'], ['ListKeyVersions', { PageNumber: 0 }, 'PageNumber'],
+  ]) {
+    await check(M, `${action} ${Object.entries(params).map(([k, v]) => `${k}=${v}`).join(' ')} → InvalidParameter`, async () => {
+      const p = Object.assign(action === 'ListAliases' ? {} : { KeyId: needMk() }, params);
+      rawError(await send(action, p), 'InvalidParameter', { param });
+    });
+  }
+  await check(M, 'ListAliases page past the end: empty wrapped list, true TotalCount', async () => {
+    const first = rawOk(await send('ListAliases', { PageSize: 1 }));
+    const past = rawOk(await send('ListAliases', { PageNumber: 100000, PageSize: 100 }));
+    assert.deepEqual(past.Aliases, { Alias: [] }, 'empty wrapped list');
+    assert.equal(past.TotalCount, first.TotalCount, 'TotalCount');
+  });
+  await check(M, 'booleans in any case: EnableDeletionProtection=TRUE / False accepted, yes → InvalidParameter', async () => {
+    rawOk(await send('SetDeletionProtection', { KeyId: needMk(), EnableDeletionProtection: 'TRUE' }));
+    assert.equal(rawOk(await send('DescribeKey', { KeyId: needMk() })).KeyMetadata.DeletionProtection, 'Enabled', 'after TRUE');
+    rawOk(await send('SetDeletionProtection', { KeyId: needMk(), EnableDeletionProtection: 'False' }));
+    assert.equal(rawOk(await send('DescribeKey', { KeyId: needMk() })).KeyMetadata.DeletionProtection, 'Disabled', 'after False');
+    rawError(await send('SetDeletionProtection', { KeyId: needMk(), EnableDeletionProtection: 'yes' }), 'InvalidParameter', { param: 'EnableDeletionProtection' });
+  });
+  await check(M, "another region's key ARN in a management call → Forbidden.KeyNotFound", async () => {
+    rawError(await send('DisableKey', { KeyId: `acs:kms:cn-shanghai:${uid()}:key/${needMk()}` }), 'Forbidden.KeyNotFound');
+  });
+  await check(M, 'TagResources on two keys is all or nothing (second unknown → Forbidden.KeyNotFound, first untouched)', async () => {
+    rawError(await send('TagResources', { ResourceType: 'key', 'ResourceId.1': needMk(), 'ResourceId.2': crypto.randomUUID(), 'Tag.1.Key': 'both', 'Tag.1.Value': 'x' }), 'Forbidden.KeyNotFound');
+    assert.deepEqual(rawOk(await send('ListResourceTags', { KeyId: needMk() })).Tags, { Tag: [] }, 'first key untouched');
+  });
+  await check(M, 'tag value of 128 characters accepted, 129 → InvalidParameter; invalid Tags JSON → InvalidParameter', async () => {
+    rawOk(await send('TagResource', { KeyId: needMk(), Tags: JSON.stringify([{ TagKey: 'long', TagValue: 'v'.repeat(128) }]) }));
+    rawError(await send('TagResource', { KeyId: needMk(), Tags: JSON.stringify([{ TagKey: 'long', TagValue: 'v'.repeat(129) }]) }), 'InvalidParameter', { param: 'Tags' });
+    rawError(await send('TagResource', { KeyId: needMk(), Tags: '[{"TagKey":"a"' }), 'InvalidParameter', { param: 'Tags' });
+    rawError(await send('CreateKey', { Tags: '{"TagKey":"a","TagValue":"b"}' }), 'InvalidParameter', { param: 'Tags' });
+    rawOk(await send('UntagResource', { KeyId: needMk(), TagKeys: '["long"]' }));
+  });
+  await check(M, 'UntagResources of a reserved tag key (aliyun…) → InvalidParameter', async () => {
+    rawError(await send('UntagResources', { ResourceType: 'key', 'ResourceId.1': needMk(), 'TagKey.1': 'aliyunx' }), 'InvalidParameter',
+      { messageAny: [expectedMessage('InvalidParameter', 'TagKey.1'), expectedMessage('InvalidParameter', 'TagKey')] });
+  });
+  await check(M, 'CreateKeyVersion up to 50 versions, the 51st → Rejected.LimitExceeded', async () => {
+    const k = rawOk(await send('CreateKey', {})).KeyMetadata.KeyId;
+    for (let i = 2; i <= 50; i++) rawOk(await send('CreateKeyVersion', { KeyId: k }));
+    rawError(await send('CreateKeyVersion', { KeyId: k }), 'Rejected.LimitExceeded');
+    const b = rawOk(await send('ListKeyVersions', { KeyId: k, PageSize: 100 }));
+    assert.equal(b.TotalCount, 50, 'TotalCount');
+    assert.equal(b.KeyVersions.KeyVersion.length, 50, 'all 50 listed');
+  });
+  await check(M, 'DescribeKeyVersion without KeyVersionId → MissingParameter', async () => {
+    rawError(await send('DescribeKeyVersion', { KeyId: needMk() }), 'MissingParameter', { param: 'KeyVersionId' });
+  });
+  await check(M, 'UpdateRotationPolicy RotationInterval in seconds and minutes (604800s, 10080m); 604799s → InvalidParameter', async () => {
+    rawOk(await send('UpdateRotationPolicy', { KeyId: needMk(), EnableAutomaticRotation: 'true', RotationInterval: '604800s' }));
+    assert.equal(rawOk(await send('DescribeKey', { KeyId: needMk() })).KeyMetadata.RotationInterval, '604800s', '604800s');
+    rawOk(await send('UpdateRotationPolicy', { KeyId: needMk(), EnableAutomaticRotation: 'true', RotationInterval: '10081m' }));
+    assert.equal(rawOk(await send('DescribeKey', { KeyId: needMk() })).KeyMetadata.RotationInterval, '604860s', '10081m');
+    rawError(await send('UpdateRotationPolicy', { KeyId: needMk(), EnableAutomaticRotation: 'true', RotationInterval: '604799s' }), 'InvalidParameter', { param: 'RotationInterval' });
+    rawOk(await send('UpdateRotationPolicy', { KeyId: needMk(), EnableAutomaticRotation: 'false' }));
+  });
+  await check(M, 'CreateKey RotationInterval without EnableAutomaticRotation: rotation stays Disabled', async () => {
+    const md = rawOk(await send('CreateKey', { RotationInterval: '7d' })).KeyMetadata;
+    assert.equal(md.AutomaticRotation, 'Disabled', 'AutomaticRotation');
+    assert.ok(!('RotationInterval' in md), 'no RotationInterval');
+  });
+  await check(M, 'Disabled → ScheduleKeyDeletion → CancelKeyDeletion leaves the key Enabled', async () => {
+    const k = rawOk(await send('CreateKey', {})).KeyMetadata.KeyId;
+    rawOk(await send('DisableKey', { KeyId: k }));
+    rawOk(await send('ScheduleKeyDeletion', { KeyId: k, PendingWindowInDays: 7 }));
+    rawOk(await send('CancelKeyDeletion', { KeyId: k }));
+    assert.equal(rawOk(await send('DescribeKey', { KeyId: k })).KeyMetadata.KeyState, 'Enabled', 'KeyState');
+  });
+
+  // ---- concurrency: the same request shapes, sent at once
+  const parallel = (n, f) => Promise.all(Array.from({ length: n }, (_, i) => f(i)));
+  const RACE_CODES = ['Rejected.StateModifiedFailed', 'ServiceUnavailableTemporary'];
+  const outcome = (res) => (res.status === 200 && res.json && !res.json.Code ? 'ok' : (res.json && res.json.Code) || `HTTP ${res.status}`);
+  await check(M, 'concurrency: 10 CreateKeyVersion at once give distinct versions, consistent listing and primary', async () => {
+    const k = rawOk(await send('CreateKey', {})).KeyMetadata.KeyId;
+    const rs = await parallel(10, () => send('CreateKeyVersion', { KeyId: k }));
+    const made = [];
+    for (const r of rs) {
+      const o = outcome(r);
+      if (o === 'ok') made.push(r.json.KeyVersion.KeyVersionId);
+      else assert.ok(RACE_CODES.includes(o), `unexpected answer ${r.status} ${r.text.slice(0, 200)}`);
+    }
+    assert.ok(made.length >= 1, 'at least one CreateKeyVersion succeeded');
+    assert.equal(new Set(made).size, made.length, 'distinct KeyVersionIds');
+    const list = rawOk(await send('ListKeyVersions', { KeyId: k, PageSize: 100 }));
+    assert.equal(list.TotalCount, 1 + made.length, `TotalCount = 1 + ${made.length} successes`);
+    const md = rawOk(await send('DescribeKey', { KeyId: k })).KeyMetadata;
+    assert.ok(made.includes(md.PrimaryKeyVersion), 'PrimaryKeyVersion is one of the new versions');
+    assert.equal(list.KeyVersions.KeyVersion[list.KeyVersions.KeyVersion.length - 1].KeyVersionId, md.PrimaryKeyVersion, 'the newest listed version is the primary');
+  });
+  await check(M, 'concurrency: 25 TagResource of one new tag each at once never leave more than 20 tags', async () => {
+    const k = rawOk(await send('CreateKey', {})).KeyMetadata.KeyId;
+    const rs = await parallel(25, (i) => send('TagResource', { KeyId: k, Tags: JSON.stringify([{ TagKey: `c${i}`, TagValue: 'v' }]) }));
+    let oks = 0;
+    for (const r of rs) {
+      const o = outcome(r);
+      if (o === 'ok') oks++;
+      else assert.ok(o === 'Rejected.LimitExceeded' || RACE_CODES.includes(o), `unexpected answer ${r.status} ${r.text.slice(0, 200)}`);
+    }
+    const tags = rawOk(await send('ListResourceTags', { KeyId: k })).Tags.Tag;
+    assert.ok(tags.length <= 20, `${tags.length} tags on the key`);
+    assert.equal(tags.length, oks, `tags on the key = successful calls (${oks})`);
+  });
+  await check(M, 'concurrency: 8 CreateAlias of one name at once: one succeeds, the rest AliasAlreadyExists', async () => {
+    const a = `alias/race-${runId}`;
+    const rs = await parallel(8, () => send('CreateAlias', { AliasName: a, KeyId: needMk() }));
+    const outs = rs.map(outcome);
+    assert.equal(outs.filter((o) => o === 'ok').length, 1, 'exactly one success: ' + outs.join(','));
+    for (const o of outs) assert.ok(o === 'ok' || o === 'AliasAlreadyExists', 'answers: ' + outs.join(','));
+    rawOk(await send('DeleteAlias', { AliasName: a }));
+  });
+  await check(M, 'concurrency: SetDeletionProtection on and ScheduleKeyDeletion at once never both succeed (5 rounds)', async () => {
+    for (let round = 0; round < 5; round++) {
+      const k = rawOk(await send('CreateKey', {})).KeyMetadata.KeyId;
+      const [p, d] = await Promise.all([
+        send('SetDeletionProtection', { KeyId: k, EnableDeletionProtection: 'true' }),
+        send('ScheduleKeyDeletion', { KeyId: k, PendingWindowInDays: 7 }),
+      ]);
+      const po = outcome(p), dout = outcome(d);
+      assert.ok(!(po === 'ok' && dout === 'ok'), `round ${round}: both succeeded`);
+      const md = rawOk(await send('DescribeKey', { KeyId: k })).KeyMetadata;
+      if (md.KeyState === 'PendingDeletion') assert.equal(md.DeletionProtection, 'Disabled', `round ${round}: a PendingDeletion key is not protected`);
+      if (md.DeletionProtection === 'Enabled') assert.equal(md.KeyState, 'Enabled', `round ${round}: a protected key is not pending deletion`);
+    }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------
