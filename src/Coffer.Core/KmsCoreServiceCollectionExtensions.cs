@@ -54,6 +54,21 @@ public static class KmsCoreServiceCollectionExtensions
         services.AddSingleton<UntagResource>();
         services.AddSingleton<ListResourceTags>();
         services.AddSingleton<ReEncrypt>();
+        services.AddSingleton<Secrets.SecretVault>();
+        services.AddSingleton<CreateSecret>();
+        services.AddSingleton<GetSecretValue>();
+        services.AddSingleton<BatchGetSecretValue>();
+        services.AddSingleton<PutSecretValue>();
+        services.AddSingleton<ListSecretVersionIds>();
+        services.AddSingleton<UpdateSecretVersionStage>();
+        services.AddSingleton<DescribeSecret>();
+        services.AddSingleton<ListSecrets>();
+        services.AddSingleton<UpdateSecret>();
+        services.AddSingleton<DeleteSecret>();
+        services.AddSingleton<RestoreSecret>();
+        services.AddSingleton<GetSecretPolicy>();
+        services.AddSingleton<SetSecretPolicy>();
+        services.AddSingleton<SecretRotation>();
         return services;
     }
 }

@@ -36,6 +36,9 @@ public sealed class KmsOptions
     /// <summary>How many unwrapped key versions are kept in memory.</summary>
     public int MaterialCacheCapacity { get; set; } = 10_000;
 
+    /// <summary>Maximum secrets per account (those in a recovery window included).</summary>
+    public int MaxSecretsPerAccount { get; set; } = 100_000;
+
     /// <summary>
     /// Applies a named quota profile: <c>default</c> (Coffer's generous figures) or <c>alibaba</c> (Alibaba Cloud's own:
     /// 200 keys and 300 aliases per account).

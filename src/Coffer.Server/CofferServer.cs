@@ -116,6 +116,24 @@ public static class CofferServer
         services.AddSingleton<IActionEndpoint, UntagResourceEndpoint>();
         services.AddSingleton<IActionEndpoint, ListResourceTagsEndpoint>();
         services.AddSingleton<IActionEndpoint, ReEncryptEndpoint>();
+
+        // Secrets Manager.
+        services.AddSingleton<IActionEndpoint, CreateSecretEndpoint>();
+        services.AddSingleton<IActionEndpoint, GetSecretValueEndpoint>();
+        services.AddSingleton<IActionEndpoint, BatchGetSecretValueEndpoint>();
+        services.AddSingleton<IActionEndpoint, PutSecretValueEndpoint>();
+        services.AddSingleton<IActionEndpoint, ListSecretVersionIdsEndpoint>();
+        services.AddSingleton<IActionEndpoint, UpdateSecretVersionStageEndpoint>();
+        services.AddSingleton<IActionEndpoint, DescribeSecretEndpoint>();
+        services.AddSingleton<IActionEndpoint, ListSecretsEndpoint>();
+        services.AddSingleton<IActionEndpoint, UpdateSecretEndpoint>();
+        services.AddSingleton<IActionEndpoint, DeleteSecretEndpoint>();
+        services.AddSingleton<IActionEndpoint, RestoreSecretEndpoint>();
+        services.AddSingleton<IActionEndpoint, GetRandomPasswordEndpoint>();
+        services.AddSingleton<IActionEndpoint, GetSecretPolicyEndpoint>();
+        services.AddSingleton<IActionEndpoint, SetSecretPolicyEndpoint>();
+        services.AddSingleton<IActionEndpoint, UpdateSecretRotationPolicyEndpoint>();
+        services.AddSingleton<IActionEndpoint, RotateSecretEndpoint>();
         return services;
     }
 

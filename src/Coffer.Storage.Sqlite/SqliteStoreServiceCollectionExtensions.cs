@@ -17,6 +17,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<INonceStore, SqliteNonceStore>();
         services.AddSingleton<IAliasStore, SqliteAliasStore>();
         services.AddSingleton<ITagStore, SqliteTagStore>();
+        services.AddSingleton<ISecretStore, SqliteSecretStore>();
         return services;
     }
 }

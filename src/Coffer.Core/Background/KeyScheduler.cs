@@ -4,14 +4,15 @@ using Coffer.Core.Storage;
 namespace Coffer.Core.Background;
 
 /// <summary>What one scheduler pass did.</summary>
-public sealed record SchedulerPass(int Deleted, int Rotated);
+public sealed record SchedulerPass(int Deleted, int Rotated, int PurgedSecrets = 0);
 
 /// <summary>
 /// Time-driven key work: deletes keys whose deletion date passed (with their versions, aliases and tags) and rotates
 /// keys whose next rotation date passed. Every change is a compare-and-swap, so several processes may run it against
-/// one store: a key is deleted once and rotated once per due date.
+/// one store: a key is deleted once and rotated once per due date. Secrets whose recovery window passed are purged
+/// the same way (a compare-and-swap on the secret's revision, so a restore that wins the race keeps the secret).
 /// </summary>
-public sealed class KeyScheduler(IKeyStore keys, KeyRotation rotation, TimeProvider time)
+public sealed class KeyScheduler(IKeyStore keys, ISecretStore secrets, KeyRotation rotation, TimeProvider time)
 {
     private const int BatchSize = 100;
 
@@ -38,6 +39,15 @@ public sealed class KeyScheduler(IKeyStore keys, KeyRotation rotation, TimeProvi
             }
         }
 
-        return new SchedulerPass(deleted, rotated);
+        var purged = 0;
+        foreach (var secret in await secrets.ListDueForPurgeAsync(now, BatchSize, cancellationToken))
+        {
+            if (secret.PlannedDeleteTime <= now && await secrets.TryDeleteAsync(secret.Account, secret.Name, secret.Revision, cancellationToken))
+            {
+                purged++;
+            }
+        }
+
+        return new SchedulerPass(deleted, rotated, purged);
     }
 }

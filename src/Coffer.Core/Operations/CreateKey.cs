@@ -129,5 +129,5 @@ public sealed class CreateKey(IKeyStore keys, RootKey root, KmsOptions options, 
         return key;
     }
 
-    private static DateTimeOffset WholeSeconds(DateTimeOffset t) => t.AddTicks(-(t.Ticks % TimeSpan.TicksPerSecond));
+    internal static DateTimeOffset WholeSeconds(DateTimeOffset t) => t.AddTicks(-(t.Ticks % TimeSpan.TicksPerSecond));
 }

@@ -44,6 +44,24 @@ public static class ActionNames
         "UntagResource",
         "ListResourceTags",
         "ReEncrypt",
+
+        // Secrets Manager.
+        "CreateSecret",
+        "GetSecretValue",
+        "BatchGetSecretValue",
+        "PutSecretValue",
+        "ListSecretVersionIds",
+        "UpdateSecretVersionStage",
+        "DescribeSecret",
+        "ListSecrets",
+        "UpdateSecret",
+        "DeleteSecret",
+        "RestoreSecret",
+        "GetRandomPassword",
+        "GetSecretPolicy",
+        "SetSecretPolicy",
+        "UpdateSecretRotationPolicy",
+        "RotateSecret",
     ];
 
     /// <summary>Actions that skip the KmsServiceNotEnabled check (step 11 of the order of checks).</summary>

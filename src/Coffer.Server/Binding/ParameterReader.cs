@@ -69,6 +69,9 @@ public sealed class ParameterReader(RpcRequest request)
         }
     }
 
+    /// <summary>True when any dotted parameter <c>Name.…</c> is present (UpdateSecret's flattened ExtendedConfig).</summary>
+    public bool HasPrefixed(string name) => request.WithPrefix(name).Any();
+
     /// <summary>
     /// A flattened list <c>Name.1</c> … <c>Name.N</c>, ordered by N. Empty values count as absent; names whose suffix is
     /// not a positive number are not part of the list (unknown parameters are ignored).

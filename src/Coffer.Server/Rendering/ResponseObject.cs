@@ -25,6 +25,9 @@ public sealed class ResponseObject : IEnumerable<KeyValuePair<string, object>>
     /// <summary>Adds a wrapped list: <c>{"Keys":{"Key":[...]}}</c>.</summary>
     public void Add(string name, ResponseList value) => _fields.Add(new(name, value));
 
+    /// <summary>Adds a bare array field.</summary>
+    public void Add(string name, ResponseArray value) => _fields.Add(new(name, value));
+
     /// <summary>Puts a string field before all others (the RequestId of a success body).</summary>
     public void InsertFirst(string name, string value) => _fields.Insert(0, new(name, value));
 

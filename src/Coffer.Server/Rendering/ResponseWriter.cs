@@ -77,6 +77,15 @@ public static class ResponseWriter
             case ResponseObject o:
                 WriteJsonObject(writer, o);
                 break;
+            case ResponseArray array:
+                writer.WriteStartArray();
+                foreach (var item in array.Items)
+                {
+                    WriteJsonObject(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
             case ResponseList list:
                 writer.WriteStartObject();
                 writer.WritePropertyName(list.ItemName);
@@ -98,6 +107,16 @@ public static class ResponseWriter
     {
         foreach (var (name, value) in body)
         {
+            if (value is ResponseArray array)
+            {
+                if (array.Items.Any(item => !TryWriteXmlElement(builder, name, item)))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
             if (!TryWriteXmlElement(builder, name, value))
             {
                 return false;
