@@ -16,7 +16,7 @@ public sealed record ListTagResourcesRequest(
     IReadOnlyList<string> ResourceIds, string ResourceType, IReadOnlyList<Tag> Filter, string? NextToken);
 
 /// <summary>One page of (key, tag) rows; <see cref="NextToken"/> is empty on the last page.</summary>
-public sealed record ListTagResourcesResult(IReadOnlyList<(KeyId KeyId, Tag Tag)> Rows, string NextToken);
+public sealed record ListTagResourcesResult(IReadOnlyList<(string ResourceId, Tag Tag)> Rows, string NextToken);
 
 /// <summary>ListTagResources: one row per (key, tag), ordered by key ID then tag key, 200 rows a page; any key state.</summary>
 public sealed class ListTagResources(KeyTags keyTags)
@@ -39,17 +39,17 @@ public sealed class ListTagResources(KeyTags keyTags)
         }
 
         var offset = ReadToken(request.NextToken);
-        IReadOnlyList<KeyId>? keys = null;
+        IReadOnlyList<string>? ids = null;
         if (request.ResourceIds.Count > 0)
         {
-            keys = (await keyTags.ResolveAsync(caller, request.ResourceIds, KeyAction.Read, cancellationToken)).Select(k => k.Id).ToList();
+            ids = await keyTags.ResolveResourcesAsync(caller, request.ResourceType, request.ResourceIds, KeyAction.Read, cancellationToken);
         }
 
         // The token is the store offset of the page's first row, so a filtered listing pages without state.
-        var rows = new List<(KeyId, Tag)>();
+        var rows = new List<(string, Tag)>();
         while (true)
         {
-            var batch = await keyTags.ListRowsAsync(caller, keys, offset, Batch, cancellationToken);
+            var batch = await keyTags.ListResourceRowsAsync(caller, request.ResourceType, ids, offset, Batch, cancellationToken);
             for (var i = 0; i < batch.Count; i++)
             {
                 var (resourceId, tag) = batch[i];
@@ -63,7 +63,7 @@ public sealed class ListTagResources(KeyTags keyTags)
                     return new ListTagResourcesResult(rows, WriteToken(offset + i));
                 }
 
-                rows.Add((new KeyId(resourceId), tag));
+                rows.Add((resourceId, tag));
             }
 
             if (batch.Count < Batch)

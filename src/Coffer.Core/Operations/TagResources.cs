@@ -8,7 +8,7 @@ namespace Coffer.Core.Operations;
 /// <summary>TagResources parameters: <c>ResourceId.N</c> (key IDs or ARNs), <c>ResourceType</c>, <c>Tag.N</c>.</summary>
 public sealed record TagResourcesRequest(IReadOnlyList<string> ResourceIds, string ResourceType, IReadOnlyList<Tag> Tags);
 
-/// <summary>TagResources: adds or overwrites tags on up to 50 keys, all or nothing.</summary>
+/// <summary>TagResources: adds or overwrites tags on up to 50 keys or secrets, all or nothing.</summary>
 public sealed class TagResources(KeyTags keyTags)
 {
     /// <summary>Runs the action.</summary>
@@ -20,7 +20,7 @@ public sealed class TagResources(KeyTags keyTags)
     {
         KeyTags.CheckResources(request.ResourceIds, request.ResourceType);
         KeyTags.CheckTags(request.Tags, "Tag", KeyTags.MaxTagsPerCall);
-        var keys = await keyTags.ResolveAsync(caller, request.ResourceIds, KeyAction.Modify, cancellationToken);
-        await keyTags.SetAsync(caller, keys.Select(k => k.Id).ToList(), request.Tags, cancellationToken);
+        var ids = await keyTags.ResolveResourcesAsync(caller, request.ResourceType, request.ResourceIds, KeyAction.Modify, cancellationToken);
+        await keyTags.SetResourcesAsync(caller, request.ResourceType, ids, request.Tags, cancellationToken);
     }
 }

@@ -32,10 +32,10 @@ public sealed class UntagResources(KeyTags keyTags)
             TagRules.CheckKey(tagKey, "TagKey");
         }
 
-        var keys = await keyTags.ResolveAsync(caller, request.ResourceIds, KeyAction.Modify, cancellationToken);
+        var ids = await keyTags.ResolveResourcesAsync(caller, request.ResourceType, request.ResourceIds, KeyAction.Modify, cancellationToken);
         if (request.TagKeys.Count > 0 || request.All)
         {
-            await keyTags.RemoveAsync(caller, keys.Select(k => k.Id).ToList(), request.TagKeys.Count > 0 ? request.TagKeys : null, cancellationToken);
+            await keyTags.RemoveResourcesAsync(caller, request.ResourceType, ids, request.TagKeys.Count > 0 ? request.TagKeys : null, cancellationToken);
         }
     }
 }

@@ -10,7 +10,7 @@ namespace Coffer.Core.Tags;
 /// Unsupported.Alias), changes need a state the table allows for <see cref="KeyAction.Modify"/>, and no key carries
 /// more than <see cref="KmsOptions.MaxTagsPerResource"/> tags.
 /// </summary>
-public sealed class KeyTags(KeyResolver resolver, ITagStore store, KmsOptions options)
+public sealed class KeyTags(KeyResolver resolver, ITagStore store, ISecretStore secrets, KmsOptions options)
 {
     /// <summary>Most resources one batch call names (<c>ResourceId.N</c>).</summary>
     public const int MaxResourcesPerCall = 50;
@@ -19,7 +19,7 @@ public sealed class KeyTags(KeyResolver resolver, ITagStore store, KmsOptions op
     public const int MaxTagsPerCall = 20;
 
     /// <summary>Checks a batch call's resource list and type (step 13).</summary>
-    /// <exception cref="KmsException">InvalidParameter ResourceId (more than 50) or ResourceType (anything but <c>key</c>).</exception>
+    /// <exception cref="KmsException">InvalidParameter ResourceId (more than 50) or ResourceType (anything but <c>key</c> or <c>secret</c>).</exception>
     public static void CheckResources(IReadOnlyList<string> resourceIds, string resourceType)
     {
         if (resourceIds.Count > MaxResourcesPerCall)
@@ -27,8 +27,7 @@ public sealed class KeyTags(KeyResolver resolver, ITagStore store, KmsOptions op
             throw KmsException.Invalid("ResourceId");
         }
 
-        // Secrets take tags when Secrets Manager exists; until then "secret" is refused like any other type.
-        if (resourceType != TagRules.KeyResource)
+        if (resourceType is not (TagRules.KeyResource or Secrets.SecretRules.ResourceType))
         {
             throw KmsException.Invalid("ResourceType");
         }
@@ -95,5 +94,66 @@ public sealed class KeyTags(KeyResolver resolver, ITagStore store, KmsOptions op
         CallContext caller, IReadOnlyList<KeyId>? keys, int offset, int limit, CancellationToken cancellationToken) =>
         store.ListRowsAsync(caller.Account, TagRules.KeyResource, keys is null ? null : Ids(keys), offset, limit, cancellationToken);
 
+    /// <summary>
+    /// Resolves the references of a batch call to resource ids: keys as <see cref="ResolveAsync"/> does; secrets by
+    /// name or secret ARN (Forbidden.ResourceNotFound), and a secret in its recovery window refuses
+    /// <see cref="KeyAction.Modify"/> with Rejected.ResourceInDeleteWindow. A resource named twice counts once.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ResolveResourcesAsync(
+        CallContext caller, string resourceType, IReadOnlyList<string> references, KeyAction action, CancellationToken cancellationToken)
+    {
+        if (resourceType == TagRules.KeyResource)
+        {
+            return Ids(await ResolveAsync(caller, references, action, cancellationToken));
+        }
+
+        var found = new List<Secrets.Secret>();
+        foreach (var reference in references)
+        {
+            var name = reference;
+            if (reference.StartsWith("acs:", StringComparison.Ordinal)
+                && (!KeyArns.TryParse(reference, options.Region, caller.Account, out var type, out name) || type != Secrets.SecretRules.ResourceType))
+            {
+                throw new KmsException(KmsErrorCode.ResourceNotFound);
+            }
+
+            var secret = await secrets.FindAsync(caller.Account, name, cancellationToken) ?? throw new KmsException(KmsErrorCode.ResourceNotFound);
+            if (!found.Exists(s => s.Name == secret.Name))
+            {
+                found.Add(secret);
+            }
+        }
+
+        if (action == KeyAction.Modify && found.Exists(s => s.PlannedDeleteTime is not null))
+        {
+            throw new KmsException(KmsErrorCode.ResourceInDeleteWindow);
+        }
+
+        return found.Select(s => s.Name).ToList();
+    }
+
+    /// <summary>Adds or overwrites <paramref name="tags"/> on every resource of <paramref name="resourceType"/>, all or nothing.</summary>
+    /// <exception cref="KmsException">Rejected.LimitExceeded when a resource would carry more than the quota.</exception>
+    public async Task SetResourcesAsync(
+        CallContext caller, string resourceType, IReadOnlyList<string> ids, IReadOnlyList<Tag> tags, CancellationToken cancellationToken)
+    {
+        if (!await store.TrySetAsync(caller.Account, resourceType, ids, tags, options.MaxTagsPerResource, cancellationToken))
+        {
+            throw new KmsException(KmsErrorCode.LimitExceeded);
+        }
+    }
+
+    /// <summary>Removes the named tag keys (every tag when <paramref name="tagKeys"/> is null) from resources of <paramref name="resourceType"/>.</summary>
+    public Task RemoveResourcesAsync(
+        CallContext caller, string resourceType, IReadOnlyList<string> ids, IReadOnlyList<string>? tagKeys, CancellationToken cancellationToken) =>
+        store.RemoveAsync(caller.Account, resourceType, ids, tagKeys, cancellationToken);
+
+    /// <summary>One page of (resource, tag) rows of <paramref name="resourceType"/>, ordered by resource id then tag key.</summary>
+    public Task<IReadOnlyList<(string ResourceId, Tag Tag)>> ListResourceRowsAsync(
+        CallContext caller, string resourceType, IReadOnlyList<string>? ids, int offset, int limit, CancellationToken cancellationToken) =>
+        store.ListRowsAsync(caller.Account, resourceType, ids, offset, limit, cancellationToken);
+
     private static List<string> Ids(IReadOnlyList<KeyId> keys) => keys.Select(k => k.Value).ToList();
+
+    private static List<string> Ids(IReadOnlyList<Key> keys) => keys.Select(k => k.Id.Value).ToList();
 }

@@ -1,6 +1,5 @@
 using Coffer.Core.Operations;
 using Coffer.Core.Requests;
-using Coffer.Core.Tags;
 using Coffer.Server.Binding;
 using Coffer.Server.Dispatch;
 using Coffer.Server.Rendering;
@@ -23,8 +22,8 @@ public sealed class ListTagResourcesEndpoint(ListTagResources handler) : IAction
         var rows = result.Rows
             .Select(r => (object)new ResponseObject
             {
-                { "ResourceId", r.KeyId.Value },
-                { "ResourceType", TagRules.KeyResource },
+                { "ResourceId", r.ResourceId },
+                { "ResourceType", resourceType },
                 { "TagKey", r.Tag.Key },
                 { "TagValue", r.Tag.Value },
             })

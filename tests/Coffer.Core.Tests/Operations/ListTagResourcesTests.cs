@@ -23,7 +23,7 @@ public sealed class ListTagResourcesTests
 
         var expected = new[] { (first.Id, new Tag("a", "1")), (first.Id, new Tag("b", "2")), (second.Id, new Tag("c", "3")) }
             .OrderBy(r => r.Id.Value, StringComparer.Ordinal).ThenBy(r => r.Item2.Key, StringComparer.Ordinal);
-        Assert.Equal(expected.Select(r => (r.Id, r.Item2)), page.Rows);
+        Assert.Equal(expected.Select(r => (r.Id.Value, r.Item2)), page.Rows);
         Assert.Equal("", page.NextToken);
     }
 
@@ -37,7 +37,7 @@ public sealed class ListTagResourcesTests
 
         var page = await List(kms, [KeyArns.ForKey("cn-hangzhou", kms.Caller.Account, second.Id)], []);
 
-        Assert.Equal([(second.Id, new Tag("a", "1"))], page.Rows);
+        Assert.Equal([(second.Id.Value, new Tag("a", "1"))], page.Rows);
     }
 
     [Fact]
@@ -50,8 +50,8 @@ public sealed class ListTagResourcesTests
         var byKey = await List(kms, [key.Id.Value], [new Tag("team", "")]);
         var byValue = await List(kms, [key.Id.Value], [new Tag("env", "dev"), new Tag("owner", "me")]);
 
-        Assert.Equal([(key.Id, new Tag("team", "a"))], byKey.Rows);
-        Assert.Equal([(key.Id, new Tag("owner", "me"))], byValue.Rows);
+        Assert.Equal([(key.Id.Value, new Tag("team", "a"))], byKey.Rows);
+        Assert.Equal([(key.Id.Value, new Tag("owner", "me"))], byValue.Rows);
     }
 
     [Fact]
@@ -71,13 +71,13 @@ public sealed class ListTagResourcesTests
     public async Task ListTagResources_MoreThan200Rows_PagesWithNextTokenUntilEmpty()
     {
         await using var kms = await CreateAsync();
-        var expected = new List<(KeyId, Tag)>();
+        var expected = new List<(string, Tag)>();
         for (var k = 0; k < 21; k++)
         {
             var key = await kms.CreateKeyAsync();
             var tags = Enumerable.Range(0, 20).Select(i => new Tag($"t{i:D2}", "v")).ToArray();
             await TagAsync(kms, [key.Id.Value], tags);
-            expected.AddRange(tags.Select(t => (key.Id, t)));
+            expected.AddRange(tags.Select(t => (key.Id.Value, t)));
         }
 
         var first = await List(kms, [], []);
@@ -91,7 +91,7 @@ public sealed class ListTagResourcesTests
         Assert.NotEqual("", second.NextToken);
         Assert.Equal("", third.NextToken);
         Assert.Equal(
-            expected.OrderBy(r => r.Item1.Value, StringComparer.Ordinal).ThenBy(r => r.Item2.Key, StringComparer.Ordinal),
+            expected.OrderBy(r => r.Item1, StringComparer.Ordinal).ThenBy(r => r.Item2.Key, StringComparer.Ordinal),
             first.Rows.Concat(second.Rows).Concat(third.Rows));
     }
 
@@ -129,7 +129,7 @@ public sealed class ListTagResourcesTests
 
         Assert.Equal(30, first.Rows.Count);
         Assert.Equal("", first.NextToken);
-        Assert.Equal(matching.Select(k => k.Value).Order(StringComparer.Ordinal), first.Rows.Select(r => r.KeyId.Value));
+        Assert.Equal(matching.Select(k => k.Value).Order(StringComparer.Ordinal), first.Rows.Select(r => r.ResourceId));
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public sealed class ListTagResourcesTests
         await using var kms = await CreateAsync();
 
         var type = await Assert.ThrowsAsync<KmsException>(
-            () => kms.Get<ListTagResources>().HandleAsync(kms.Caller, new ListTagResourcesRequest([], "secret", [], null), Ct));
+            () => kms.Get<ListTagResources>().HandleAsync(kms.Caller, new ListTagResourcesRequest([], "certificate", [], null), Ct));
         var filter = await Assert.ThrowsAsync<KmsException>(() => List(kms, [], [new Tag("", "v")]));
         var many = await Assert.ThrowsAsync<KmsException>(() => List(kms, [.. Enumerable.Range(0, 51).Select(i => $"k{i}")], []));
 

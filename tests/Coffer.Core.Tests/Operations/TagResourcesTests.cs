@@ -108,7 +108,7 @@ public sealed class TagResourcesTests
     }
 
     [Theory]
-    [InlineData("secret")]
+    [InlineData("Secret")]
     [InlineData("Key")]
     [InlineData("instance")]
     public async Task TagResources_ResourceTypeOtherThanKey_ThrowsInvalidParameterResourceType(string type)

@@ -122,7 +122,7 @@ public sealed class UntagResourcesTests
     }
 
     [Fact]
-    public async Task UntagResources_51ResourcesOrSecretType_ThrowsInvalidParameterNamingIt()
+    public async Task UntagResources_51ResourcesOrUnknownType_ThrowsInvalidParameterNamingIt()
     {
         await using var kms = await CreateAsync();
         var key = await kms.CreateKeyAsync();
@@ -130,7 +130,7 @@ public sealed class UntagResourcesTests
         var many = await Assert.ThrowsAsync<KmsException>(
             () => UntagAsync(kms, [.. Enumerable.Range(0, 51).Select(_ => key.Id.Value)], ["a"], all: false));
         var secret = await Assert.ThrowsAsync<KmsException>(
-            () => kms.Get<UntagResources>().HandleAsync(kms.Caller, new UntagResourcesRequest([key.Id.Value], "secret", ["a"], false), Ct));
+            () => kms.Get<UntagResources>().HandleAsync(kms.Caller, new UntagResourcesRequest([key.Id.Value], "certificate", ["a"], false), Ct));
 
         Assert.Equal("ResourceId", many.Detail);
         Assert.Equal("ResourceType", secret.Detail);

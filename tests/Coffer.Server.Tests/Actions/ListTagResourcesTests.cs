@@ -132,7 +132,7 @@ public sealed class ListTagResourcesTests(CofferApplicationFactory factory) : IC
     [Theory]
     [InlineData("NextToken", "not*base64")]
     [InlineData("NextToken", "YWJj")]
-    [InlineData("ResourceType", "secret")]
+    [InlineData("ResourceType", "Secret")]
     [InlineData("Tag.1.Value", "value-without-key")]
     public async Task ListTagResources_BadValue_ReturnsInvalidParameterNamingIt(string name, string value)
     {

@@ -127,7 +127,7 @@ public sealed class TagResourcesTests(CofferApplicationFactory factory) : IClass
     }
 
     [Theory]
-    [InlineData("secret")]
+    [InlineData("SECRET")]
     [InlineData("KEY")]
     [InlineData("certificate")]
     public async Task TagResources_ResourceTypeOtherThanKey_ReturnsInvalidParameterResourceType(string type)

@@ -107,11 +107,11 @@ public sealed class UntagResourcesTests(CofferApplicationFactory factory) : ICla
     }
 
     [Fact]
-    public async Task UntagResources_SecretType_ReturnsInvalidParameterResourceType()
+    public async Task UntagResources_UnknownSecret_ReturnsResourceNotFound()
     {
-        var response = await factory.Client.CallAsync("UntagResources", Params.Of(("ResourceId.1", "my-secret"), ("ResourceType", "secret"), ("TagKey.1", "a")));
+        var response = await factory.Client.CallAsync("UntagResources", Params.Of(("ResourceId.1", "no-such-secret"), ("ResourceType", "secret"), ("TagKey.1", "a")));
 
-        Expect.InvalidParameter(response, "ResourceType");
+        Expect.Error(response, "Forbidden.ResourceNotFound", 404);
     }
 
     [Fact]

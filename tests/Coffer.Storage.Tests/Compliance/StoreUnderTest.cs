@@ -14,6 +14,7 @@ public sealed class StoreUnderTest(
     INonceStore nonces,
     IAliasStore aliases,
     ITagStore tags,
+    ISecretStore secrets,
     Func<ValueTask> cleanup) : IAsyncDisposable
 {
     /// <summary>Schema and initialisation.</summary>
@@ -36,6 +37,9 @@ public sealed class StoreUnderTest(
 
     /// <summary>Tags.</summary>
     public ITagStore Tags { get; } = tags;
+
+    /// <summary>Secrets and their versions.</summary>
+    public ISecretStore Secrets { get; } = secrets;
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => cleanup();

@@ -46,6 +46,7 @@ public static class SqliteTestStore
             new SqliteNonceStore(database),
             new SqliteAliasStore(database),
             new SqliteTagStore(database),
+            new SqliteSecretStore(database),
             () =>
             {
                 database.Dispose();
