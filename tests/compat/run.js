@@ -37,6 +37,10 @@ const ERRORS = {
   'Rejected.Disabled': { status: 409, message: 'The request was rejected because the key state is Disabled.' },
   'Rejected.PendingDeletion': { status: 409, message: 'The request was rejected because the key state is PendingDeletion.' },
   DryRunOperationError: { status: 400, message: 'The request would have succeeded, but the DryRun flag is set.' },
+  // Secrets Manager (DECISIONS.md "Codes outside the seed", "Secrets")
+  'Rejected.UnsupportedOperation': { status: 400, message: 'The request was rejected because the operation is not supported.' },
+  'Rejected.ResourceExist': { status: 409, message: 'The request was rejected because the resource already exists.' },
+  'Rejected.ResourceInDeleteWindow': { status: 409, message: 'The request was rejected because the resource is pending deletion.' },
 };
 const SIGNATURE_MISMATCH_SUFFIX = ' server string to sign is:';
 
@@ -50,6 +54,7 @@ const { startCoffer } = require('./lib/server');
 const { timestamp, nonce } = require('./lib/sign');
 const { runManagement } = require('./lib/management');
 const { makeTerraformWire, runTerraform } = require('./lib/terraform');
+const { runSecrets, runSecretsTerraform, runSyncer, runSecretsProtocol } = require('./lib/secrets');
 
 const REGION = 'cn-hangzhou';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -451,6 +456,8 @@ async function runMode(name, ctx) {
   const t = { name, mode, call, st, CTX, PT, need };
   await runManagement(H, t);
   await runTerraform(H, t);
+  await runSecrets(H, t);
+  await runSecretsTerraform(H, t);
   return { mode, sample: st.sample };
 }
 
@@ -1070,10 +1077,14 @@ async function main() {
       }
     }
     await runProtocol(ctx);
+    await runSyncer(H, ctx.conn);
+    await runSecretsProtocol(H, ctx.conn);
     // terraform's own wire shape: POST, common parameters in the query, business parameters in a form body.
     if (!process.env.COMPAT_MODES || only.includes('terraform-wire')) {
       const wire = makeTerraformWire(ctx.conn);
-      await runTerraform(H, { name: wire.name, mode: wire, call: (a, p) => wire.call(a, p) });
+      const wt = { name: wire.name, mode: wire, call: (a, p) => wire.call(a, p) };
+      await runTerraform(H, wt);
+      await runSecretsTerraform(H, wt);
     }
   } catch (e) {
     counts.failed++;
