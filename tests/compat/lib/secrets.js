@@ -745,7 +745,7 @@ async function runSecretsProtocol(h, conn) {
     const t0 = Date.now();
     near(ok(await call('DeleteSecret', { SecretName: n })).PlannedDeleteTime, t0 + 30 * DAY, 'PlannedDeleteTime');
   });
-  await check(M, 'in the recovery window: UpdateSecretVersionStage, tag calls, a second DeleteSecret → Rejected.ResourceInDeleteWindow; forced delete works', async () => {
+  await check(M, 'in the recovery window: UpdateSecretVersionStage, tag calls, a second DeleteSecret, BatchGetSecretValue entries → Rejected.ResourceInDeleteWindow; forced delete works', async () => {
     const n = `${base}/inwindow`;
     await create(n);
     ok(await call('DeleteSecret', { SecretName: n, RecoveryWindowInDays: 7 }));
@@ -755,6 +755,10 @@ async function runSecretsProtocol(h, conn) {
     expectError(mode, await call('UntagResources', { ResourceType: 'secret', 'ResourceId.1': n, 'TagKey.1': 'k' }), W);
     expectError(mode, await call('DeleteSecret', { SecretName: n, RecoveryWindowInDays: 7 }), W);
     expectError(mode, await call('GetSecretValue', { SecretName: n, VersionId: 'v1' }), W);
+    const batch = ok(await call('BatchGetSecretValue', { SecretsList: JSON.stringify([{ SecretName: n }]) }));
+    assert.deepEqual(plain(batch.SecretValues), [], 'BatchGetSecretValue: no value');
+    assert.deepEqual(plain(batch.Errors).map((e) => [e.SecretName, e.Code, e.HttpStatus, e.Message]), [[n, W, 409, h.expectedMessage(W)]], 'BatchGetSecretValue Errors');
+    assert.equal(ok(await call('ListSecretVersionIds', { SecretName: n })).TotalCount, 1, 'ListSecretVersionIds works');
     ok(await call('GetSecretPolicy', { SecretName: n }));
     ok(await call('DeleteSecret', { SecretName: n, ForceDeleteWithoutRecovery: 'true' }));
     expectError(mode, await call('DescribeSecret', { SecretName: n }), 'Forbidden.ResourceNotFound');
@@ -768,6 +772,32 @@ async function runSecretsProtocol(h, conn) {
     const rows = await secretTagRows(h, call, [n]);
     assert.deepEqual(rows.map((r) => [r.ResourceId, r.ResourceType, r.TagKey, r.TagValue]), [[n, 'secret', 'only', 'secret']], 'rows');
     expectError(mode, await call('ListTagResources', { ResourceType: 'certificate', 'ResourceId.1': n }), 'InvalidParameter', { param: 'ResourceType' });
+  });
+  await check(M, 'ListTagResources ResourceType=secret pages with NextToken (11 secrets × 20 tags)', async () => {
+    const names = [];
+    for (let i = 0; i < 11; i++) {
+      const n = `${base}/tp${String(i).padStart(2, '0')}`;
+      names.push(n);
+      await create(n, { Tags: JSON.stringify(Array.from({ length: 20 }, (_, j) => ({ TagKey: `k${String(j).padStart(2, '0')}`, TagValue: `v${i}` }))) });
+    }
+    const params = { ResourceType: 'secret' };
+    names.forEach((n, i) => { params[`ResourceId.${i + 1}`] = n; });
+    const rows = [];
+    let pages = 0;
+    for (;;) {
+      const b = ok(await call('ListTagResources', params));
+      pages++;
+      assert.ok(b.TagResources.TagResource.length <= 200, 'at most 200 rows a page');
+      rows.push(...plain(b.TagResources.TagResource));
+      if (!b.NextToken) break;
+      assert.ok(pages < 10, 'NextToken never ran out');
+      params.NextToken = b.NextToken;
+    }
+    assert.equal(pages, 2, 'two pages');
+    const got = rows.map((r) => `${r.ResourceId}|${r.TagKey}=${r.TagValue}|${r.ResourceType}`).sort();
+    const want = names.flatMap((n, i) => Array.from({ length: 20 }, (_, j) => `${n}|k${String(j).padStart(2, '0')}=v${i}|secret`)).sort();
+    assert.deepEqual(got, want, 'every row once');
+    for (const n of names) ok(await call('DeleteSecret', { SecretName: n, ForceDeleteWithoutRecovery: 'true' }));
   });
   await check(M, 'TagResources on an unknown secret → Forbidden.ResourceNotFound', async () => {
     expectError(mode, await call('TagResources', { ResourceType: 'secret', 'ResourceId.1': `${base}/none`, 'Tag.1.Key': 'k', 'Tag.1.Value': 'v' }), 'Forbidden.ResourceNotFound');
