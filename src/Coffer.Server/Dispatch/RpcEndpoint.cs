@@ -57,6 +57,13 @@ public sealed class RpcEndpoint(
             var caller = await authenticator.AuthenticateAsync(context, request, cancellationToken);
             await CheckAccountAsync(caller.Account, action, cancellationToken);
             await authorizer.AuthorizeAsync(caller, action, request.Get("KeyId") ?? "*", cancellationToken);
+            if (request.WantsXml && request.All.FirstOrDefault(p => !ResponseWriter.CanCarryInXml(p.Value)) is { Key: { } unrepresentable })
+            {
+                // Refused before the action runs: an XML answer echoing this value could not be written, and a write must
+                // never be acknowledged as a failure.
+                throw KmsException.Invalid(unrepresentable);
+            }
+
             var body = await endpoint.InvokeAsync(
                 new CallContext(caller.Account, caller.AccessKeyId, requestId), new ParameterReader(request), cancellationToken);
             body.InsertFirst("RequestId", requestId);

@@ -169,6 +169,9 @@ public static class ResponseWriter
         return true;
     }
 
+    /// <summary>True when every character of <paramref name="text"/> can appear in an XML 1.0 document.</summary>
+    public static bool CanCarryInXml(string text) => TryEscape(new StringBuilder(text.Length), text);
+
     private static bool TryEscape(StringBuilder builder, string text)
     {
         for (var i = 0; i < text.Length; i++)
