@@ -159,7 +159,7 @@ public sealed class SecretVault(ISecretStore store, KeyResolver resolver, Symmet
     public static SecretVersion Select(IReadOnlyList<SecretVersion> versions, string? versionId, string? stage)
     {
         var found = versionId is not null
-            ? versions.FirstOrDefault(v => v.VersionId == versionId && (stage is null || v.Stages.Contains(stage)))
+            ? versions.FirstOrDefault(v => v.VersionId == versionId)
             : versions.FirstOrDefault(v => v.Stages.Contains(stage ?? SecretRules.Current));
         return found ?? throw new KmsException(KmsErrorCode.ResourceNotFound);
     }

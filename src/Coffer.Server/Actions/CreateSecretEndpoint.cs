@@ -21,6 +21,9 @@ public sealed class CreateSecretEndpoint(CreateSecret handler, SecretVault vault
         var data = parameters.Required("SecretData");
         var name = parameters.Required("SecretName");
         var versionId = parameters.Required("VersionId");
+
+        // Coffer has no KMS instances: refused by name, never echoed back without being kept.
+        parameters.NotYetSupported("DKMSInstanceId");
         var request = new CreateSecretRequest(
             name,
             versionId,
@@ -37,7 +40,7 @@ public sealed class CreateSecretEndpoint(CreateSecret handler, SecretVault vault
         {
             { "Arn", vault.Arn(secret) },
             { "AutomaticRotation", SecretRenderer.RotationDisabled },
-            { "DKMSInstanceId", parameters.Optional("DKMSInstanceId") ?? "" },
+            { "DKMSInstanceId", "" },
             { "ExtendedConfig", "" },
             { "SecretName", secret.Name },
             { "SecretType", secret.SecretType },

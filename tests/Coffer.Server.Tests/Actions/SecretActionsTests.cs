@@ -47,6 +47,31 @@ public sealed class SecretActionsTests(CofferApplicationFactory factory) : IClas
         Expect.Error(response, "Rejected.ResourceExist", 409, "The request was rejected because the resource already exists.");
     }
 
+    [Fact]
+    public async Task CreateSecret_DKMSInstanceId_ReturnsInvalidParameterAndCreatesNothing()
+    {
+        var name = NewName();
+
+        var response = await factory.Client.CallAsync(
+            "CreateSecret", Params.Of(("SecretName", name), ("SecretData", "x"), ("VersionId", "v1"), ("DKMSInstanceId", "kst-1")));
+
+        Expect.InvalidParameter(response, "DKMSInstanceId");
+        Expect.Error(await factory.Client.CallAsync("DescribeSecret", Params.Of(("SecretName", name))), "Forbidden.ResourceNotFound", 404);
+    }
+
+    [Fact]
+    public async Task GetSecretValue_VersionIdAndOtherStage_VersionIdWins()
+    {
+        var name = await CreateAsync("one");
+        Expect.Ok(await factory.Client.CallAsync("PutSecretValue", Params.Of(("SecretName", name), ("SecretData", "two"), ("VersionId", "v2"))));
+
+        var json = Expect.Ok(await factory.Client.CallAsync(
+            "GetSecretValue", Params.Of(("SecretName", name), ("VersionId", "v2"), ("VersionStage", "ACSPrevious"))));
+
+        Assert.Equal("v2", json.GetProperty("VersionId").GetString());
+        Assert.Equal("two", json.GetProperty("SecretData").GetString());
+    }
+
     [Theory]
     [InlineData("Rds")]
     [InlineData("RAMCredentials")]
