@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every Coffer test on a fresh Debian machine: installs what is missing, builds in Release with the lock
-# files, checks formatting, runs the .NET test projects and the official-client compatibility harness, and ends
-# with one line "N passed, N failed, N skipped". Exit code 0 only when nothing failed.
+# files, checks formatting, runs the .NET test projects and the official-client compatibility harness, smoke-runs the
+# benchmark (coffer-bench --quick: it fails the script only if it crashes or a request fails), and ends with one
+# line "N passed, N failed, N skipped". Exit code 0 only when nothing failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -62,6 +63,9 @@ else
   failed=$((failed + 1))
 fi
 [ "$compat_status" -eq 0 ] || [ -z "$line" ] || [ "$f" -gt 0 ] || failed=$((failed + 1))
+
+step "benchmark smoke run (coffer-bench --quick: about 10 s, asserts no timing, counts no tests)"
+dotnet bench/Coffer.Bench/bin/Release/net10.0/coffer-bench.dll --quick || die "coffer-bench --quick failed (docs/performance.md)"
 
 echo
 echo "$passed passed, $failed failed, $skipped skipped"

@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace Coffer.Bench;
+
+/// <summary>One measured cell: what was sent, how many answered 200, latencies (ms) of those, and errors by Code.</summary>
+internal sealed record CellResult(
+    string Target, string Action, string Mode, int Connections, double Seconds, long[] LatencyTicks, IReadOnlyDictionary<string, long> Errors)
+{
+    public long Ok => LatencyTicks.Length;
+
+    public long ErrorCount => Errors.Values.Sum();
+
+    public double Throughput => Ok / Seconds;
+
+    /// <summary>Nearest-rank percentile in milliseconds (LatencyTicks is sorted).</summary>
+    public double Percentile(double p)
+    {
+        if (LatencyTicks.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var rank = (int)Math.Ceiling(p / 100.0 * LatencyTicks.Length);
+        var index = Math.Clamp(rank - 1, 0, LatencyTicks.Length - 1);
+        return LatencyTicks[index] * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
+    }
+
+    public string ErrorText => Errors.Count == 0
+        ? "0"
+        : string.Join(' ', Errors.OrderByDescending(e => e.Value).Select(e => e.Key + "=" + e.Value.ToString(CultureInfo.InvariantCulture)));
+}
