@@ -36,14 +36,14 @@ public sealed class AtRestTests(CofferApplicationFactory factory) : IClassFixtur
 
         var materials = ReadKeyMaterial();
         secrets.AddRange(materials);
-        var files = ReadDatabaseFiles();
+        var files = AtRestScan.ReadDatabaseFiles(factory.DataDirectory);
 
         Assert.Equal(4, materials.Count);
         // Proves the scan can fail: the same search finds a value that is meant to be stored in the clear.
-        Assert.True(files.Any(f => Contains(f.Bytes, Encoding.UTF8.GetBytes(canary))), "the scan cannot even find the key Description");
+        Assert.True(files.Any(f => AtRestScan.Contains(f.Bytes, Encoding.UTF8.GetBytes(canary))), "the scan cannot even find the key Description");
         var found = secrets
-            .SelectMany(s => Forms(s.Bytes).Select(f => (s.What, f.Form, f.Bytes)))
-            .SelectMany(s => files.Where(f => Contains(f.Bytes, s.Bytes)).Select(f => $"{s.What} as {s.Form} in {f.Name}"))
+            .SelectMany(s => AtRestScan.Forms(s.Bytes).Select(f => (s.What, f.Form, f.Bytes)))
+            .SelectMany(s => files.Where(f => AtRestScan.Contains(f.Bytes, s.Bytes)).Select(f => $"{s.What} as {s.Form} in {f.Name}"))
             .ToList();
         Assert.Empty(found);
     }
@@ -77,36 +77,4 @@ public sealed class AtRestTests(CofferApplicationFactory factory) : IClassFixtur
 
         return materials;
     }
-
-    private List<(string Name, byte[] Bytes)> ReadDatabaseFiles()
-    {
-        var files = new List<(string, byte[])>();
-        foreach (var name in new[] { "coffer.db", "coffer.db-wal" })
-        {
-            var path = Path.Combine(factory.DataDirectory, name);
-            if (!File.Exists(path))
-            {
-                continue;
-            }
-
-            // The server still has the database open; share everything so neither side is disturbed.
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            files.Add((name, copy.ToArray()));
-        }
-
-        Assert.Contains(files, f => f.Item1 == "coffer.db");
-        return files;
-    }
-
-    private static IEnumerable<(string Form, byte[] Bytes)> Forms(byte[] secret) =>
-    [
-        ("raw", secret),
-        ("hex", Encoding.ASCII.GetBytes(Convert.ToHexStringLower(secret))),
-        ("HEX", Encoding.ASCII.GetBytes(Convert.ToHexString(secret))),
-        ("base64", Encoding.ASCII.GetBytes(Convert.ToBase64String(secret))),
-    ];
-
-    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 }

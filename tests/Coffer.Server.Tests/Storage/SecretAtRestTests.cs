@@ -43,13 +43,13 @@ public sealed class SecretAtRestTests(CofferApplicationFactory factory) : IClass
         var secrets = values.Select(v => ("value " + v[..12], Encoding.UTF8.GetBytes(v))).ToList();
         var dataKeys = ReadDataKeys();
         secrets.AddRange(dataKeys);
-        var files = ReadDatabaseFiles();
+        var files = AtRestScan.ReadDatabaseFiles(factory.DataDirectory);
 
         Assert.Equal(4, dataKeys.Count);
-        Assert.True(files.Any(f => Contains(f.Bytes, Encoding.UTF8.GetBytes(canary))), "the scan cannot even find the secret Description");
+        Assert.True(files.Any(f => AtRestScan.Contains(f.Bytes, Encoding.UTF8.GetBytes(canary))), "the scan cannot even find the secret Description");
         var found = secrets
-            .SelectMany(s => Forms(s.Item2).Select(f => (What: s.Item1, f.Form, f.Bytes)))
-            .SelectMany(s => files.Where(f => Contains(f.Bytes, s.Bytes)).Select(f => $"{s.What} as {s.Form} in {f.Name}"))
+            .SelectMany(s => AtRestScan.Forms(s.Item2).Select(f => (What: s.Item1, f.Form, f.Bytes)))
+            .SelectMany(s => files.Where(f => AtRestScan.Contains(f.Bytes, s.Bytes)).Select(f => $"{s.What} as {s.Form} in {f.Name}"))
             .ToList();
         Assert.Empty(found);
     }
@@ -111,35 +111,4 @@ public sealed class SecretAtRestTests(CofferApplicationFactory factory) : IClass
 
         return keys;
     }
-
-    private List<(string Name, byte[] Bytes)> ReadDatabaseFiles()
-    {
-        var files = new List<(string, byte[])>();
-        foreach (var name in new[] { "coffer.db", "coffer.db-wal" })
-        {
-            var path = Path.Combine(factory.DataDirectory, name);
-            if (!File.Exists(path))
-            {
-                continue;
-            }
-
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            files.Add((name, copy.ToArray()));
-        }
-
-        Assert.Contains(files, f => f.Item1 == "coffer.db");
-        return files;
-    }
-
-    private static IEnumerable<(string Form, byte[] Bytes)> Forms(byte[] secret) =>
-    [
-        ("raw", secret),
-        ("hex", Encoding.ASCII.GetBytes(Convert.ToHexStringLower(secret))),
-        ("HEX", Encoding.ASCII.GetBytes(Convert.ToHexString(secret))),
-        ("base64", Encoding.ASCII.GetBytes(Convert.ToBase64String(secret))),
-    ];
-
-    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 }
