@@ -12,7 +12,7 @@ public sealed class SqliteAccessKeyStore(SqliteDatabase database) : IAccessKeySt
     private const string Columns = "id, account_id, wrapped_secret, enabled, created_at, revision";
 
     /// <inheritdoc />
-    public Task CreateAsync(AccessKey accessKey, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    public Task CreateAsync(AccessKey accessKey, CancellationToken cancellationToken) => database.WriteAsync(async connection =>
     {
         using var transaction = connection.BeginTransaction();
         await InsertAsync(connection, transaction, accessKey, cancellationToken);
@@ -51,7 +51,7 @@ public sealed class SqliteAccessKeyStore(SqliteDatabase database) : IAccessKeySt
 
     /// <inheritdoc />
     public Task<bool> TrySetEnabledAsync(string id, bool enabled, long expectedRevision, CancellationToken cancellationToken) =>
-        database.RunAsync(async connection => await connection.Command(
+        database.WriteAsync(async connection => await connection.Command(
             "UPDATE access_keys SET enabled = $enabled, revision = revision + 1 WHERE id = $id AND revision = $revision",
             ("$enabled", enabled ? 1 : 0),
             ("$id", id),

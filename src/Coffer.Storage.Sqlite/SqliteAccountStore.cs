@@ -11,7 +11,7 @@ public sealed class SqliteAccountStore(SqliteDatabase database) : IAccountStore
     private const string Columns = "id, status, created_at, revision";
 
     /// <inheritdoc />
-    public Task CreateAsync(Account account, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    public Task CreateAsync(Account account, CancellationToken cancellationToken) => database.WriteAsync(async connection =>
     {
         using var transaction = connection.BeginTransaction();
         await InsertAsync(connection, transaction, account, cancellationToken);
@@ -43,7 +43,7 @@ public sealed class SqliteAccountStore(SqliteDatabase database) : IAccountStore
 
     /// <inheritdoc />
     public Task<bool> TrySetStatusAsync(AccountId id, AccountStatus status, long expectedRevision, CancellationToken cancellationToken) =>
-        database.RunAsync(async connection => await connection.Command(
+        database.WriteAsync(async connection => await connection.Command(
             "UPDATE accounts SET status = $status, revision = revision + 1 WHERE id = $id AND revision = $revision",
             ("$status", AccountStatuses.Name(status)),
             ("$id", id.Value),

@@ -11,7 +11,7 @@ namespace Coffer.Storage.Sqlite;
 public sealed class SqliteAliasStore(SqliteDatabase database) : IAliasStore
 {
     /// <inheritdoc />
-    public Task<bool> TryCreateAsync(KeyAlias keyAlias, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    public Task<bool> TryCreateAsync(KeyAlias keyAlias, CancellationToken cancellationToken) => database.WriteAsync(async connection =>
         await connection.Command(
             "INSERT INTO aliases (account_id, name, key_id, created_at) VALUES ($account, $name, $key, $created) ON CONFLICT DO NOTHING",
             ("$account", keyAlias.Account.Value),
@@ -31,7 +31,7 @@ public sealed class SqliteAliasStore(SqliteDatabase database) : IAliasStore
 
     /// <inheritdoc />
     public Task<bool> TryRetargetAsync(AccountId account, AliasName name, KeyId keyId, CancellationToken cancellationToken) =>
-        database.RunAsync(async connection => await connection.Command(
+        database.WriteAsync(async connection => await connection.Command(
             "UPDATE aliases SET key_id = $key WHERE account_id = $account AND name = $name",
             ("$key", keyId.Value),
             ("$account", account.Value),
@@ -39,7 +39,7 @@ public sealed class SqliteAliasStore(SqliteDatabase database) : IAliasStore
 
     /// <inheritdoc />
     public Task<bool> TryDeleteAsync(AccountId account, AliasName name, CancellationToken cancellationToken) =>
-        database.RunAsync(async connection => await connection.Command(
+        database.WriteAsync(async connection => await connection.Command(
             "DELETE FROM aliases WHERE account_id = $account AND name = $name",
             ("$account", account.Value),
             ("$name", name.Value)).ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);

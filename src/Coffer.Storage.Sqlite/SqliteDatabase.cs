@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Coffer.Core.Storage;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Coffer.Storage.Sqlite;
 
@@ -7,11 +9,26 @@ namespace Coffer.Storage.Sqlite;
 /// Opens connections to one SQLite database with Coffer's settings: WAL, <c>synchronous=FULL</c> (an acknowledged
 /// write survives a crash), foreign keys and secure delete. An in-memory database is kept alive by one connection.
 /// </summary>
+/// <remarks>
+/// <c>journal_mode=WAL</c> is stored in the database file, so it is set once, on the first open. The settings that
+/// belong to a connection (<c>synchronous</c>, <c>foreign_keys</c>, <c>secure_delete</c>, <c>busy_timeout</c>) are set
+/// once per physical connection, when the pool creates it; a pooled connection opened again keeps them, so an open
+/// from the pool runs no statement. Writes of this process go through <see cref="WriteAsync"/>, which runs them one
+/// at a time: SQLite has one writer lock, and a second writer of the same process would otherwise sleep in SQLite's
+/// busy handler (holding a thread) instead of waiting in line. The busy timeout remains for other processes (the
+/// admin commands) writing the same file.
+/// </remarks>
 public sealed class SqliteDatabase : IDisposable
 {
+    private const string ConnectionPragmas =
+        "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA busy_timeout=30000;";
+
     private readonly string _connectionString;
     private readonly SqliteConnection? _keepAlive;
     private readonly bool _inMemory;
+    private readonly ConditionalWeakTable<sqlite3, object> _configured = [];
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private int _walSet;
 
     /// <summary>A database file at <paramref name="path"/>, or a shared in-memory one when it is <c>:memory:NAME</c>.</summary>
     public SqliteDatabase(string path)
@@ -48,11 +65,21 @@ public sealed class SqliteDatabase : IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
-            using var pragma = connection.CreateCommand();
-            pragma.CommandText = _inMemory
-                ? "PRAGMA foreign_keys=ON;"
-                : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA busy_timeout=30000;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            var handle = connection.Handle!;
+            if (!_configured.TryGetValue(handle, out _))
+            {
+                using var pragma = connection.CreateCommand();
+                pragma.CommandText = _inMemory ? "PRAGMA foreign_keys=ON;" : ConnectionPragmas;
+                if (!_inMemory && Volatile.Read(ref _walSet) == 0)
+                {
+                    pragma.CommandText = "PRAGMA journal_mode=WAL; " + pragma.CommandText;
+                }
+
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+                Volatile.Write(ref _walSet, 1);
+                _configured.AddOrUpdate(handle, this);
+            }
+
             return connection;
         }
         catch (SqliteException e)
@@ -64,6 +91,7 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>
     /// Runs <paramref name="work"/> on a fresh connection and maps SQLite failures to <see cref="StoreUnavailableException"/>.
+    /// For reads; writes use <see cref="WriteAsync"/>.
     /// </summary>
     public async Task<T> RunAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -75,6 +103,23 @@ public sealed class SqliteDatabase : IDisposable
         catch (SqliteException e)
         {
             throw new StoreUnavailableException("SQLite operation failed", e);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="RunAsync"/> for work that writes: waits (asynchronously) until no other write of this process
+    /// runs, so writers queue in memory instead of sleeping in SQLite's busy handler.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await RunAsync(work, cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
         }
     }
 

@@ -17,7 +17,7 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
     private const int VersionColumnsStart = 19;
 
     /// <inheritdoc />
-    public Task CreateAsync(Key key, KeyVersion firstVersion, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    public Task CreateAsync(Key key, KeyVersion firstVersion, CancellationToken cancellationToken) => database.WriteAsync(async connection =>
     {
         using var transaction = connection.BeginTransaction();
         await connection.Command(
@@ -36,7 +36,7 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
     }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<bool> TryUpdateAsync(Key key, long expectedRevision, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    public Task<bool> TryUpdateAsync(Key key, long expectedRevision, CancellationToken cancellationToken) => database.WriteAsync(async connection =>
     {
         using var transaction = connection.BeginTransaction();
         if (!await UpdateAsync(connection, transaction, key, expectedRevision, cancellationToken))
@@ -50,7 +50,7 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
 
     /// <inheritdoc />
     public Task<bool> TryAddVersionAsync(Key key, long expectedRevision, KeyVersion version, CancellationToken cancellationToken) =>
-        database.RunAsync(async connection =>
+        database.WriteAsync(async connection =>
         {
             using var transaction = connection.BeginTransaction();
             if (!await UpdateAsync(connection, transaction, key, expectedRevision, cancellationToken))
@@ -88,7 +88,7 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
         }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<bool> TryDeleteAsync(Key key, long expectedRevision, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    public Task<bool> TryDeleteAsync(Key key, long expectedRevision, CancellationToken cancellationToken) => database.WriteAsync(async connection =>
     {
         using var transaction = connection.BeginTransaction();
         await connection.Command(

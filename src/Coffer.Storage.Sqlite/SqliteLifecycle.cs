@@ -10,7 +10,7 @@ public sealed class SqliteLifecycle(SqliteDatabase database) : IStoreLifecycle
     private const string CheckRecordName = "root_key_check";
 
     /// <inheritdoc />
-    public Task MigrateAsync(CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    public Task MigrateAsync(CancellationToken cancellationToken) => database.WriteAsync(async connection =>
     {
         using var transaction = connection.BeginTransaction();
         var current = Convert.ToInt32(
@@ -33,7 +33,7 @@ public sealed class SqliteLifecycle(SqliteDatabase database) : IStoreLifecycle
 
     /// <inheritdoc />
     public Task InitialiseAsync(byte[] rootKeyCheck, Account account, AccessKey adminKey, CancellationToken cancellationToken) =>
-        database.RunAsync(async connection =>
+        database.WriteAsync(async connection =>
         {
             using var transaction = connection.BeginTransaction();
             var inserted = await connection.Command(

@@ -16,7 +16,7 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore
         "account_id, name, secret_type, description, encryption_key_id, created_at, updated_at, planned_delete_at, policy, revision";
 
     /// <inheritdoc />
-    public Task<bool> TryCreateAsync(Secret secret, SecretVersion version, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    public Task<bool> TryCreateAsync(Secret secret, SecretVersion version, CancellationToken cancellationToken) => database.WriteAsync(async connection =>
     {
         using var transaction = connection.BeginTransaction();
         var inserted = await connection.Command(
@@ -72,7 +72,7 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore
     /// <inheritdoc />
     public Task<bool> TrySaveAsync(
         Secret secret, long expectedRevision, IReadOnlyList<SecretVersion> upserts, IReadOnlyList<string> removedVersionIds,
-        CancellationToken cancellationToken) => database.RunAsync(async connection =>
+        CancellationToken cancellationToken) => database.WriteAsync(async connection =>
     {
         using var transaction = connection.BeginTransaction();
         var parameters = SecretParameters(secret, expectedRevision + 1).Append(("$expected", (object?)expectedRevision)).ToArray();
@@ -109,7 +109,7 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore
 
     /// <inheritdoc />
     public Task<bool> TryDeleteAsync(AccountId account, string name, long expectedRevision, CancellationToken cancellationToken) =>
-        database.RunAsync(async connection =>
+        database.WriteAsync(async connection =>
         {
             using var transaction = connection.BeginTransaction();
             var guard = " AND EXISTS (SELECT 1 FROM secrets WHERE account_id = $account AND name = $name AND revision = $revision)";

@@ -29,7 +29,7 @@ public sealed class SqliteTagStore(SqliteDatabase database) : ITagStore
     /// <inheritdoc />
     public Task<bool> TrySetAsync(
         AccountId account, string resourceType, IReadOnlyList<string> resourceIds, IReadOnlyList<Tag> tags, int maxTagsPerResource,
-        CancellationToken cancellationToken) => database.RunAsync(async connection =>
+        CancellationToken cancellationToken) => database.WriteAsync(async connection =>
     {
         using var transaction = connection.BeginTransaction();
         foreach (var resourceId in resourceIds)
@@ -69,7 +69,7 @@ public sealed class SqliteTagStore(SqliteDatabase database) : ITagStore
     /// <inheritdoc />
     public Task RemoveAsync(
         AccountId account, string resourceType, IReadOnlyList<string> resourceIds, IReadOnlyList<string>? keys, CancellationToken cancellationToken) =>
-        database.RunAsync(async connection =>
+        database.WriteAsync(async connection =>
         {
             using var transaction = connection.BeginTransaction();
             foreach (var resourceId in resourceIds)
