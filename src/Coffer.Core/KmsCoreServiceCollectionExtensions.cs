@@ -10,6 +10,7 @@ public static class KmsCoreServiceCollectionExtensions
     /// <summary>Adds the key services and one handler per action. The store and root key are registered by the host.</summary>
     public static IServiceCollection AddCofferCore(this IServiceCollection services)
     {
+        services.AddSingleton<Replay.NonceBatcher>();
         services.AddSingleton<KeyResolver>();
         services.AddSingleton<KeyUpdater>();
         services.AddSingleton<KeyRotation>();

@@ -1,5 +1,6 @@
 using Coffer.Core.Access;
 using Coffer.Core.Errors;
+using Coffer.Core.Replay;
 using Coffer.Core.Storage;
 using Coffer.Crypto.Secrets;
 using Coffer.Crypto.Wrapping;
@@ -12,9 +13,10 @@ namespace Coffer.Server.Authentication;
 
 /// <summary>
 /// Steps 4–10 of the order of checks: signature scheme, method and version, timestamp window, nonce shape,
-/// AccessKey, signature (constant-time), and nonce reuse. The nonce is recorded durably once the signature verifies.
+/// AccessKey, signature (constant-time), and nonce reuse. The nonce is recorded durably once the signature verifies,
+/// in one commit with the nonces of concurrent requests (<see cref="NonceBatcher"/>).
 /// </summary>
-public sealed class RequestAuthenticator(IAccessKeyStore accessKeys, INonceStore nonces, RootKey root, TimeProvider time)
+public sealed class RequestAuthenticator(IAccessKeyStore accessKeys, NonceBatcher nonces, RootKey root, TimeProvider time)
 {
     /// <summary>How far a request timestamp may be from server time.</summary>
     public static readonly TimeSpan TimestampWindow = TimeSpan.FromMinutes(15);

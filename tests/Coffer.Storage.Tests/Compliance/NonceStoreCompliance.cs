@@ -1,3 +1,4 @@
+using Coffer.Core.Storage;
 using static Coffer.Storage.Tests.Compliance.StoreTestData;
 
 namespace Coffer.Storage.Tests.Compliance;
@@ -72,6 +73,61 @@ public abstract class NonceStoreCompliance : StoreCompliance
         var results = await Task.WhenAll(calls);
 
         Assert.Equal(1, results.Count(r => r));
+    }
+
+    [Fact]
+    public async Task TryRecordBatchAsync_NewNonces_AllRecordedAndRefusedAfterwards()
+    {
+        NonceRecord[] batch = [new("LTAIa", "b-1", Expiry), new("LTAIa", "b-2", Expiry), new("LTAIb", "b-1", Expiry)];
+
+        var recorded = await Store.Nonces.TryRecordBatchAsync(batch, Ct);
+
+        Assert.Equal([true, true, true], recorded);
+        Assert.False(await Store.Nonces.TryRecordAsync("LTAIa", "b-1", Expiry, Ct));
+        Assert.False(await Store.Nonces.TryRecordAsync("LTAIa", "b-2", Expiry, Ct));
+        Assert.False(await Store.Nonces.TryRecordAsync("LTAIb", "b-1", Expiry, Ct));
+    }
+
+    [Fact]
+    public async Task TryRecordBatchAsync_SomeAlreadyRecorded_FalseForThoseOnlyInOrder()
+    {
+        Assert.True(await Store.Nonces.TryRecordAsync("LTAIa", "old", Expiry, Ct));
+        Assert.Equal([true], await Store.Nonces.TryRecordBatchAsync([new NonceRecord("LTAIa", "older", Expiry)], Ct));
+        NonceRecord[] batch = [new("LTAIa", "new-1", Expiry), new("LTAIa", "old", Expiry), new("LTAIa", "new-2", Expiry), new("LTAIa", "older", Expiry)];
+
+        var recorded = await Store.Nonces.TryRecordBatchAsync(batch, Ct);
+
+        Assert.Equal([true, false, true, false], recorded);
+    }
+
+    [Fact]
+    public async Task TryRecordBatchAsync_EmptyBatch_ReturnsEmpty()
+    {
+        var recorded = await Store.Nonces.TryRecordBatchAsync([], Ct);
+
+        Assert.Empty(recorded);
+    }
+
+    [Fact]
+    public async Task TryRecordBatchAsync_ParallelBatchesSharingOneNonce_ExactlyOneRecordsIt()
+    {
+        using var start = new ManualResetEventSlim();
+        var calls = Enumerable.Range(0, 10)
+            .Select(i => Task.Run(
+                async () =>
+                {
+                    start.Wait(Ct);
+                    return await Store.Nonces.TryRecordBatchAsync(
+                        [new NonceRecord("LTAIa", "own-" + i, Expiry), new NonceRecord("LTAIa", "shared", Expiry)], Ct);
+                },
+                Ct))
+            .ToArray();
+        start.Set();
+
+        var results = await Task.WhenAll(calls);
+
+        Assert.All(results, r => Assert.True(r[0]));
+        Assert.Equal(1, results.Count(r => r[1]));
     }
 
     [Fact]
