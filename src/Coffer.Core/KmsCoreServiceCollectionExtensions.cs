@@ -70,6 +70,11 @@ public static class KmsCoreServiceCollectionExtensions
         services.AddSingleton<GetSecretPolicy>();
         services.AddSingleton<SetSecretPolicy>();
         services.AddSingleton<SecretRotation>();
+
+        // Key pairs and HMAC keys.
+        services.AddSingleton<KeyPairAccess>();
+        services.AddSingleton<MacKeyAccess>();
+        services.AddSingleton<GetPublicKey>();
         return services;
     }
 }

@@ -134,6 +134,9 @@ public static class CofferServer
         services.AddSingleton<IActionEndpoint, SetSecretPolicyEndpoint>();
         services.AddSingleton<IActionEndpoint, UpdateSecretRotationPolicyEndpoint>();
         services.AddSingleton<IActionEndpoint, RotateSecretEndpoint>();
+
+        // Key pairs and HMAC keys.
+        services.AddSingleton<IActionEndpoint, GetPublicKeyEndpoint>();
         return services;
     }
 

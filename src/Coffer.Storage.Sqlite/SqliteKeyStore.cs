@@ -74,7 +74,7 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
                 System.Globalization.CultureInfo.InvariantCulture);
             using var reader = await connection.Command(
                 transaction,
-                "SELECT key_id, id, created_at, wrapped_material FROM key_versions WHERE key_id = $key ORDER BY created_at, rowid LIMIT $limit OFFSET $offset",
+                "SELECT key_id, id, created_at, wrapped_material, public_key FROM key_versions WHERE key_id = $key ORDER BY created_at, rowid LIMIT $limit OFFSET $offset",
                 ("$key", id.Value),
                 ("$limit", limit),
                 ("$offset", offset)).ExecuteReaderAsync(cancellationToken);
@@ -147,7 +147,7 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
         database.RunAsync(async connection =>
         {
             using var reader = await connection.Command(
-                $"SELECT {KeyColumns}, v.key_id, v.id, v.created_at, v.wrapped_material FROM key_versions v " +
+                $"SELECT {KeyColumns}, v.key_id, v.id, v.created_at, v.wrapped_material, v.public_key FROM key_versions v " +
                 "JOIN keys k ON k.id = v.key_id WHERE v.id = $version AND k.account_id = $account",
                 ("$version", versionId.Value),
                 ("$account", account.Value)).ExecuteReaderAsync(cancellationToken);
@@ -161,7 +161,7 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
         database.RunAsync(async connection =>
         {
             using var reader = await connection.Command(
-                "SELECT key_id, id, created_at, wrapped_material FROM key_versions WHERE id = $version AND key_id = $key",
+                "SELECT key_id, id, created_at, wrapped_material, public_key FROM key_versions WHERE id = $version AND key_id = $key",
                 ("$version", versionId.Value),
                 ("$key", id.Value)).ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken) ? ReadVersion(reader, 0) : null;
@@ -243,11 +243,12 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
     private static Task<int> InsertVersionAsync(SqliteConnection connection, SqliteTransaction transaction, KeyVersion version, CancellationToken cancellationToken) =>
         connection.Command(
             transaction,
-            "INSERT INTO key_versions (id, key_id, created_at, wrapped_material) VALUES ($id, $key, $created, $material)",
+            "INSERT INTO key_versions (id, key_id, created_at, wrapped_material, public_key) VALUES ($id, $key, $created, $material, $public)",
             ("$id", version.Id.Value),
             ("$key", version.KeyId.Value),
             ("$created", ToUnixMs(version.CreationDate)),
-            ("$material", version.WrappedMaterial)).ExecuteNonQueryAsync(cancellationToken);
+            ("$material", version.WrappedMaterial),
+            ("$public", version.PublicKey)).ExecuteNonQueryAsync(cancellationToken);
 
     private static Key ReadKey(SqliteDataReader r)
     {
@@ -282,5 +283,6 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
         new KeyId(r.GetString(start)),
         new KeyVersionId(r.GetString(start + 1)),
         FromUnixMs(r.GetInt64(start + 2)),
-        (byte[])r.GetValue(start + 3));
+        (byte[])r.GetValue(start + 3),
+        r.IsDBNull(start + 4) ? null : (byte[])r.GetValue(start + 4));
 }

@@ -32,7 +32,9 @@ public sealed class KeyScheduler(IKeyStore keys, ISecretStore secrets, KeyRotati
         var rotated = 0;
         foreach (var key in await keys.ListDueForRotationAsync(now, BatchSize, cancellationToken))
         {
+            // Security: only symmetric keys rotate automatically; key pairs and HMAC keys rotate by hand only.
             if (key is { State: KeyState.Enabled, AutomaticRotation: AutomaticRotation.Enabled }
+                && KeySpecs.Kind(key.Spec) == KeyMaterialKind.Symmetric
                 && await rotation.TryRotateAsync(key, now, cancellationToken) is not null)
             {
                 rotated++;

@@ -1,5 +1,4 @@
 using Coffer.Core.Errors;
-using Coffer.Crypto;
 using Coffer.Crypto.Wrapping;
 using Coffer.Core.Storage;
 
@@ -25,14 +24,8 @@ public sealed class KeyRotation(IKeyStore keys, RootKey root, KmsOptions options
         }
 
         var versionId = KeyVersionId.New();
-        byte[] wrapped;
-        using (var material = CryptoRandom.NewSecret(KeySpecs.MaterialLength(key.Spec)))
-        {
-            wrapped = KeyMaterial.Wrap(root, material.Span, key.Account, key.Id, versionId, key.Spec);
-        }
-
         var at = WholeSeconds(now);
-        var version = new KeyVersion(key.Id, versionId, at, wrapped);
+        var version = KeyMaterial.NewVersion(root, key.Account, key.Id, versionId, key.Spec, at);
         var rotated = key with
         {
             PrimaryVersion = versionId,

@@ -15,9 +15,23 @@ public sealed class SymmetricEnvelope(IKeyStore keys, KeyMaterialCache cache)
     /// <summary>Parameter name every blob failure names (one message for every cause: no oracle).</summary>
     public const string BlobParameter = "CiphertextBlob";
 
-    /// <summary>Checks that <paramref name="key"/> may encrypt: Enabled, symmetric, ENCRYPT/DECRYPT.</summary>
-    /// <exception cref="KmsException">The key state's 409 code.</exception>
-    public static void EnsureCanEncrypt(Key key) => KeyStateMachine.EnsureCanUseMaterial(key.State);
+    /// <summary>Checks that <paramref name="key"/> may encrypt: Enabled (step 15), then symmetric (step 16).</summary>
+    /// <exception cref="KmsException">The key state's 409 code; Rejected.UnsupportedOperation for a key pair or HMAC key.</exception>
+    public static void EnsureCanEncrypt(Key key)
+    {
+        KeyStateMachine.EnsureCanUseMaterial(key.State);
+        EnsureSymmetric(key);
+    }
+
+    /// <summary>Checks that <paramref name="key"/> is a symmetric key (step 16 of the order of checks).</summary>
+    /// <exception cref="KmsException">Rejected.UnsupportedOperation for a key pair or HMAC key.</exception>
+    public static void EnsureSymmetric(Key key)
+    {
+        if (KeySpecs.Kind(key.Spec) != KeyMaterialKind.Symmetric)
+        {
+            throw new KmsException(KmsErrorCode.UnsupportedOperation);
+        }
+    }
 
     /// <summary>Encrypts <paramref name="plaintext"/> under the primary version of <paramref name="key"/>.</summary>
     public async Task<(byte[] Blob, KeyVersionId Version)> SealAsync(
@@ -63,7 +77,7 @@ public sealed class SymmetricEnvelope(IKeyStore keys, KeyMaterialCache cache)
         CallContext caller, byte[] blob, KeyVersionId versionId, EncryptionContext context, bool dryRun, CancellationToken cancellationToken)
     {
         var (key, version) = await FindVersionAsync(caller, versionId, cancellationToken);
-        KeyStateMachine.EnsureCanUseMaterial(key.State);
+        EnsureCanEncrypt(key);
         var plaintext = Open(key, version, blob, context);
         if (dryRun)
         {
@@ -85,6 +99,8 @@ public sealed class SymmetricEnvelope(IKeyStore keys, KeyMaterialCache cache)
     /// <exception cref="KmsException">InvalidParameter CiphertextBlob on any failure.</exception>
     public byte[] Open(Key key, KeyVersion version, byte[] blob, EncryptionContext context)
     {
+        EnsureSymmetric(key);
+
         var lease = cache.Acquire(key, version);
         try
         {

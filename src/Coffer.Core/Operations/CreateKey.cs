@@ -3,7 +3,6 @@ using Coffer.Core.Keys;
 using Coffer.Core.Requests;
 using Coffer.Core.Storage;
 using Coffer.Core.Tags;
-using Coffer.Crypto;
 using Coffer.Crypto.Wrapping;
 
 namespace Coffer.Core.Operations;
@@ -29,14 +28,20 @@ public sealed record CreateKeyRequest(
     string? Policy = null,
     IReadOnlyList<Tag>? Tags = null);
 
-/// <summary>CreateKey: makes a symmetric key with its first version, wrapped under the root key.</summary>
+/// <summary>
+/// CreateKey: makes a key of any spec in <see cref="KeySpecs"/> with its first version, wrapped under the root key
+/// (a key pair's public key stored beside it).
+/// </summary>
 public sealed class CreateKey(IKeyStore keys, RootKey root, KmsOptions options, TimeProvider time, KeyTags keyTags)
 {
     /// <summary>The only KeyUsage of symmetric keys.</summary>
-    public const string EncryptDecrypt = "ENCRYPT/DECRYPT";
+    public const string EncryptDecrypt = KeyUsages.EncryptDecrypt;
 
     /// <summary>Origin of keys whose material Coffer generates.</summary>
     public const string OriginKms = "Aliyun_KMS";
+
+    /// <summary>Origin of keys whose material the caller imports.</summary>
+    public const string OriginExternal = "EXTERNAL";
 
     /// <summary>The only protection level a software KMS can honestly claim.</summary>
     public const string Software = "SOFTWARE";
@@ -60,9 +65,16 @@ public sealed class CreateKey(IKeyStore keys, RootKey root, KmsOptions options, 
             throw KmsException.Invalid("KeySpec");
         }
 
-        if (request.KeyUsage is { } usage && usage != EncryptDecrypt)
+        // Security: the spec/usage matrix is the one table in KeySpecs; an impossible pair is refused, never adjusted.
+        if (request.KeyUsage is { } usage && !KeySpecs.AllowsUsage(spec, usage))
         {
             throw KmsException.Invalid("KeyUsage");
+        }
+
+        if (request.Origin == OriginExternal && KeySpecs.Kind(spec) != KeyMaterialKind.Symmetric)
+        {
+            // Only symmetric material can be imported.
+            throw KmsException.Invalid("Origin");
         }
 
         if (request.Origin is { } origin && origin != OriginKms)
@@ -74,6 +86,12 @@ public sealed class CreateKey(IKeyStore keys, RootKey root, KmsOptions options, 
         if (request.ProtectionLevel is { } level && level != Software)
         {
             throw level == "HSM" ? new KmsException(KmsErrorCode.UnsupportedProtectionLevel) : KmsException.Invalid("ProtectionLevel");
+        }
+
+        if (rotate && KeySpecs.Kind(spec) != KeyMaterialKind.Symmetric)
+        {
+            // Key pairs and HMAC keys never rotate automatically (CreateKeyVersion rotates them by hand).
+            throw KmsException.Invalid("EnableAutomaticRotation");
         }
 
         var description = request.Description ?? "";
@@ -105,14 +123,9 @@ public sealed class CreateKey(IKeyStore keys, RootKey root, KmsOptions options, 
         var now = WholeSeconds(time.GetUtcNow());
         var keyId = KeyId.New();
         var versionId = KeyVersionId.New();
-        byte[] wrapped;
-        using (var material = CryptoRandom.NewSecret(KeySpecs.MaterialLength(spec)))
-        {
-            wrapped = KeyMaterial.Wrap(root, material.Span, caller.Account, keyId, versionId, spec);
-        }
-
+        var version = KeyMaterial.NewVersion(root, caller.Account, keyId, versionId, spec, now);
         var key = new Key(
-            caller.Account, keyId, spec, EncryptDecrypt, OriginKms, Software, KeyState.Enabled, description,
+            caller.Account, keyId, spec, request.KeyUsage ?? KeySpecs.DefaultUsage(spec), OriginKms, Software, KeyState.Enabled, description,
             now, versionId, now, DeleteDate: null, DeletionProtection: false, Revision: 1)
         {
             AutomaticRotation = rotate ? AutomaticRotation.Enabled : AutomaticRotation.Disabled,
@@ -120,7 +133,7 @@ public sealed class CreateKey(IKeyStore keys, RootKey root, KmsOptions options, 
             NextRotationDate = rotate ? now + interval : null,
             Policy = request.Policy,
         };
-        await keys.CreateAsync(key, new KeyVersion(keyId, versionId, now, wrapped), cancellationToken);
+        await keys.CreateAsync(key, version, cancellationToken);
         if (tags.Count > 0)
         {
             await keyTags.SetAsync(caller, [keyId], tags, cancellationToken);

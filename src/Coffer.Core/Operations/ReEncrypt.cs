@@ -32,7 +32,9 @@ public sealed class ReEncrypt(KeyResolver resolver, SymmetricEnvelope envelope)
         var (source, version) = await envelope.FindVersionAsync(caller, versionId, cancellationToken);
         var destination = await resolver.ResolveAsync(caller, request.DestinationKeyId, cancellationToken);
         KeyStateMachine.EnsureCanUseMaterial(source.State);
-        SymmetricEnvelope.EnsureCanEncrypt(destination);
+        KeyStateMachine.EnsureCanUseMaterial(destination.State);
+        SymmetricEnvelope.EnsureSymmetric(source);
+        SymmetricEnvelope.EnsureSymmetric(destination);
         var plaintext = envelope.Open(source, version, blob, request.SourceContext);
         try
         {

@@ -16,7 +16,8 @@ public sealed class UpdateRotationPolicy(KeyUpdater updater)
     /// <summary>Runs the action on a key ID or ARN; returns the updated key.</summary>
     /// <exception cref="KmsException">
     /// MissingParameter RotationInterval when enabling without one; InvalidParameter RotationInterval; Unsupported.Alias;
-    /// Forbidden.KeyNotFound; the Rotate row's 409 (Enabled only).
+    /// Forbidden.KeyNotFound; the Rotate row's 409 (Enabled only); Rejected.UnsupportedOperation when enabling it on a
+    /// key pair or HMAC key.
     /// </exception>
     public Task<Key> HandleAsync(CallContext caller, UpdateRotationPolicyRequest request, CancellationToken cancellationToken)
     {
@@ -36,8 +37,11 @@ public sealed class UpdateRotationPolicy(KeyUpdater updater)
             request.KeyId,
             KeyAction.Rotate,
             k => interval is { } i
-                ? k with { AutomaticRotation = AutomaticRotation.Enabled, RotationInterval = i, NextRotationDate = k.LastRotationDate + i }
+                ? RotatesAutomatically(k) with { AutomaticRotation = AutomaticRotation.Enabled, RotationInterval = i, NextRotationDate = k.LastRotationDate + i }
                 : k with { AutomaticRotation = AutomaticRotation.Disabled, RotationInterval = null, NextRotationDate = null },
             cancellationToken);
     }
+
+    private static Key RotatesAutomatically(Key key) =>
+        KeySpecs.Kind(key.Spec) == KeyMaterialKind.Symmetric ? key : throw new KmsException(KmsErrorCode.UnsupportedOperation);
 }

@@ -3,7 +3,12 @@ using Coffer.Core.Keys;
 
 namespace Coffer.Core.Storage;
 
-/// <summary>Keys and their versions. Every read is scoped to one account.</summary>
+/// <summary>
+/// Keys and their versions. Every read is scoped to one account. A <see cref="KeyVersion"/> is stored and read back
+/// whole: its wrapped material and, for key pairs, its <see cref="KeyVersion.PublicKey"/> (DER SubjectPublicKeyInfo,
+/// null for every other kind; a store keeps null as null and bytes byte for byte). <see cref="Key.Spec"/> is stored by
+/// its <see cref="KeySpecs.Name"/>, which covers symmetric, key-pair and HMAC specs alike.
+/// </summary>
 public interface IKeyStore
 {
     /// <summary>Stores a new key and its first version in one transaction.</summary>

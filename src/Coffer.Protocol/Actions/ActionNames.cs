@@ -62,6 +62,9 @@ public static class ActionNames
         "SetSecretPolicy",
         "UpdateSecretRotationPolicy",
         "RotateSecret",
+
+        // Key pairs and HMAC keys.
+        "GetPublicKey",
     ];
 
     /// <summary>Actions that skip the KmsServiceNotEnabled check (step 11 of the order of checks).</summary>

@@ -1,5 +1,7 @@
 using Coffer.Core.Keys;
 using Coffer.Crypto.Aead;
+using Coffer.Crypto.Asymmetric;
+using Coffer.Crypto.Mac;
 
 namespace Coffer.Core.Tests.Keys;
 
@@ -12,17 +14,62 @@ public sealed class KeySpecsTests
     [InlineData(KeySpec.AliyunAes128, "Aliyun_AES_128", 16, AeadAlgorithm.AesGcm)]
     [InlineData(KeySpec.AliyunAes192, "Aliyun_AES_192", 24, AeadAlgorithm.AesGcm)]
     [InlineData(KeySpec.AliyunSm4, "Aliyun_SM4", 16, AeadAlgorithm.Sm4Gcm)]
-    public void Table_EverySpec_HasAlibabasNameItsLengthAndCipher(KeySpec spec, string name, int length, AeadAlgorithm cipher)
+    public void Table_SymmetricSpec_HasAlibabasNameItsLengthAndCipher(KeySpec spec, string name, int length, AeadAlgorithm cipher)
     {
         Assert.Equal(name, KeySpecs.Name(spec));
+        Assert.Equal(KeyMaterialKind.Symmetric, KeySpecs.Kind(spec));
         Assert.Equal(length, KeySpecs.MaterialLength(spec));
         Assert.Equal(cipher, KeySpecs.Cipher(spec));
+        Assert.Equal("ENCRYPT/DECRYPT", KeySpecs.DefaultUsage(spec));
+        Assert.True(KeySpecs.AllowsUsage(spec, "ENCRYPT/DECRYPT"));
+        Assert.False(KeySpecs.AllowsUsage(spec, "SIGN/VERIFY"));
+        Assert.False(KeySpecs.AllowsUsage(spec, "GENERATE/VERIFY_MAC"));
+    }
+
+    [Theory]
+    [InlineData(KeySpec.Rsa2048, "RSA_2048", AsymmetricKeySpec.Rsa2048, true)]
+    [InlineData(KeySpec.Rsa3072, "RSA_3072", AsymmetricKeySpec.Rsa3072, true)]
+    [InlineData(KeySpec.EcP256, "EC_P256", AsymmetricKeySpec.EcP256, false)]
+    [InlineData(KeySpec.EcP256K, "EC_P256K", AsymmetricKeySpec.EcP256K, false)]
+    [InlineData(KeySpec.EcSm2, "EC_SM2", AsymmetricKeySpec.EcSm2, true)]
+    public void Table_KeyPairSpec_DefaultsToSignVerifyAndEncryptsOnlyWhereAlibabaAllows(
+        KeySpec spec, string name, AsymmetricKeySpec pair, bool canEncrypt)
+    {
+        Assert.Equal(name, KeySpecs.Name(spec));
+        Assert.Equal(KeyMaterialKind.KeyPair, KeySpecs.Kind(spec));
+        Assert.Equal(pair, KeySpecs.KeyPair(spec));
+        Assert.Equal("SIGN/VERIFY", KeySpecs.DefaultUsage(spec));
+        Assert.True(KeySpecs.AllowsUsage(spec, "SIGN/VERIFY"));
+        Assert.Equal(canEncrypt, KeySpecs.AllowsUsage(spec, "ENCRYPT/DECRYPT"));
+        Assert.False(KeySpecs.AllowsUsage(spec, "GENERATE/VERIFY_MAC"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => KeySpecs.MaterialLength(spec));
+        Assert.Throws<ArgumentOutOfRangeException>(() => KeySpecs.Cipher(spec));
+        Assert.Throws<ArgumentOutOfRangeException>(() => KeySpecs.Mac(spec));
+    }
+
+    [Theory]
+    [InlineData(KeySpec.HmacSha224, "HMAC_SHA224", MacAlgorithm.HmacSha224, 28)]
+    [InlineData(KeySpec.HmacSha256, "HMAC_SHA256", MacAlgorithm.HmacSha256, 32)]
+    [InlineData(KeySpec.HmacSha384, "HMAC_SHA384", MacAlgorithm.HmacSha384, 48)]
+    [InlineData(KeySpec.HmacSha512, "HMAC_SHA512", MacAlgorithm.HmacSha512, 64)]
+    [InlineData(KeySpec.HmacSm3, "HMAC_SM3", MacAlgorithm.HmacSm3, 32)]
+    public void Table_HmacSpec_HasOneUsageAndMaterialAsLongAsItsHash(KeySpec spec, string name, MacAlgorithm mac, int length)
+    {
+        Assert.Equal(name, KeySpecs.Name(spec));
+        Assert.Equal(KeyMaterialKind.Hmac, KeySpecs.Kind(spec));
+        Assert.Equal(mac, KeySpecs.Mac(spec));
+        Assert.Equal(length, KeySpecs.MaterialLength(spec));
+        Assert.Equal("GENERATE/VERIFY_MAC", KeySpecs.DefaultUsage(spec));
+        Assert.False(KeySpecs.AllowsUsage(spec, "ENCRYPT/DECRYPT"));
+        Assert.False(KeySpecs.AllowsUsage(spec, "SIGN/VERIFY"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => KeySpecs.KeyPair(spec));
     }
 
     [Fact]
     public void Table_CoversEverySpec()
     {
-        Assert.Equal(4, Enum.GetValues<KeySpec>().Length);
+        Assert.Equal(14, Enum.GetValues<KeySpec>().Length);
+        Assert.Equal(Enum.GetValues<KeySpec>(), KeySpecs.All);
     }
 
     [Theory]
@@ -44,11 +91,25 @@ public sealed class KeySpecsTests
     [InlineData("AES_256")]
     [InlineData("AliyunAes256")]
     [InlineData("Aliyun_AES_512")]
-    [InlineData("RSA_2048")]
+    [InlineData("RSA_4096")]
+    [InlineData("rsa_2048")]
+    [InlineData("EC_P384")]
+    [InlineData("HMAC_SHA_256")]
+    [InlineData("HMAC_SHA1")]
     [InlineData("")]
     public void TryParse_AnythingButTheExactName_Fails(string name)
     {
         Assert.False(KeySpecs.TryParse(name, out _));
+    }
+
+    [Theory]
+    [InlineData("encrypt/decrypt")]
+    [InlineData("SIGN")]
+    [InlineData("SIGN/VERIFY ")]
+    [InlineData("")]
+    public void AllowsUsage_AnythingButTheExactText_IsFalse(string usage)
+    {
+        Assert.All(KeySpecs.All, spec => Assert.False(KeySpecs.AllowsUsage(spec, usage)));
     }
 
     [Fact]
@@ -56,5 +117,6 @@ public sealed class KeySpecsTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => KeySpecs.Name((KeySpec)99));
         Assert.Throws<ArgumentOutOfRangeException>(() => KeySpecs.MaterialLength((KeySpec)99));
+        Assert.Throws<ArgumentOutOfRangeException>(() => KeySpecs.Kind((KeySpec)(-1)));
     }
 }

@@ -81,7 +81,9 @@ public sealed class CreateKeyTests
     [InlineData("aliyun_aes_256")]
     [InlineData("AES_256")]
     [InlineData("Aliyun_AES_512")]
-    [InlineData("RSA_2048")]
+    [InlineData("RSA_4096")]
+    [InlineData("rsa_2048")]
+    [InlineData("HMAC_SHA_256")]
     public async Task CreateKey_UnknownKeySpec_ThrowsInvalidParameterKeySpec(string spec)
     {
         await using var kms = await CreateAsync();

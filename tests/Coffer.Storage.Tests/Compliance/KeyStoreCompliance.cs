@@ -237,5 +237,6 @@ public abstract partial class KeyStoreCompliance : StoreCompliance
         Assert.Equal(expected.Id, actual.Id);
         Assert.Equal(expected.CreationDate, actual.CreationDate);
         Assert.Equal(expected.WrappedMaterial, actual.WrappedMaterial);
+        Assert.Equal(expected.PublicKey, actual.PublicKey);
     }
 }
