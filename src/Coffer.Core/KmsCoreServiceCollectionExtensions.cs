@@ -26,6 +26,8 @@ public static class KmsCoreServiceCollectionExtensions
         services.AddSingleton<Encrypt>();
         services.AddSingleton<Decrypt>();
         services.AddSingleton<GenerateDataKey>();
+        services.AddSingleton<GenerateAndExportDataKey>();
+        services.AddSingleton<ExportDataKey>();
 
         // Lifecycle, policies, versions and rotation.
         services.AddSingleton<UpdateKeyDescription>();

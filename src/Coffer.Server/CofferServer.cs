@@ -88,6 +88,8 @@ public static class CofferServer
         services.AddSingleton<IActionEndpoint, DecryptEndpoint>();
         services.AddSingleton<IActionEndpoint, GenerateDataKeyEndpoint>();
         services.AddSingleton<IActionEndpoint, GenerateDataKeyWithoutPlaintextEndpoint>();
+        services.AddSingleton<IActionEndpoint, GenerateAndExportDataKeyEndpoint>();
+        services.AddSingleton<IActionEndpoint, ExportDataKeyEndpoint>();
 
         // Lifecycle, policies, versions and rotation.
         services.AddSingleton<IActionEndpoint, UpdateKeyDescriptionEndpoint>();

@@ -33,7 +33,7 @@ public sealed class GenerateDataKey(KeyResolver resolver, SymmetricEnvelope enve
     /// <exception cref="KmsException">InvalidParameter KeySpec or NumberOfBytes; 404; 409.</exception>
     public async Task<GenerateDataKeyResult> HandleAsync(CallContext caller, GenerateDataKeyRequest request, CancellationToken cancellationToken)
     {
-        var length = DataKeyLength(request);
+        var length = DataKeyLength(request.KeySpec, request.NumberOfBytes);
         var key = await resolver.ResolveAsync(caller, request.KeyId, cancellationToken);
         SymmetricEnvelope.EnsureCanEncrypt(key);
         if (request.DryRun)
@@ -47,16 +47,18 @@ public sealed class GenerateDataKey(KeyResolver resolver, SymmetricEnvelope enve
         return new GenerateDataKeyResult(key.Id, version, text, blob);
     }
 
-    private static int DataKeyLength(GenerateDataKeyRequest request)
+    /// <summary>The data-key length NumberOfBytes or else KeySpec asks for (GenerateAndExportDataKey takes the same).</summary>
+    /// <exception cref="KmsException">InvalidParameter KeySpec or NumberOfBytes.</exception>
+    internal static int DataKeyLength(string? keySpec, int? numberOfBytes)
     {
-        var fromSpec = request.KeySpec switch
+        var fromSpec = keySpec switch
         {
             null => 32,
             "AES_256" => 32,
             "AES_128" => 16,
             _ => throw KmsException.Invalid("KeySpec"),
         };
-        if (request.NumberOfBytes is { } n)
+        if (numberOfBytes is { } n)
         {
             return n is >= 1 and <= MaxBytes ? n : throw KmsException.Invalid("NumberOfBytes");
         }

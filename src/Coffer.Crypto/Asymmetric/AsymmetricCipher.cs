@@ -46,6 +46,18 @@ public static class AsymmetricCipher
         return rsa.Encrypt(plaintext.ToArray(), Padding(algorithm));
     }
 
+    /// <summary>
+    /// RSAES-PKCS1-v1_5 encryption (RFC 8017 §7.2) to an RSA SubjectPublicKeyInfo: a wrapping algorithm only (data-key
+    /// export), never an AsymmetricEncrypt algorithm.
+    /// </summary>
+    /// <exception cref="CryptographicException">The key cannot be read or the plaintext is longer than the modulus less 11 bytes.</exception>
+    public static byte[] EncryptRsaPkcs1V15(ReadOnlySpan<byte> subjectPublicKeyInfo, ReadOnlySpan<byte> plaintext)
+    {
+        using var rsa = RSA.Create();
+        rsa.ImportSubjectPublicKeyInfo(subjectPublicKeyInfo, out _);
+        return rsa.Encrypt(plaintext.ToArray(), RSAEncryptionPadding.Pkcs1);
+    }
+
     /// <summary>Decrypts <paramref name="ciphertext"/>; false when it is malformed or does not decrypt under the key.</summary>
     /// <remarks>The caller owns and must wipe <paramref name="plaintext"/>.</remarks>
     /// <exception cref="ArgumentException">The algorithm does not fit the spec.</exception>

@@ -16,6 +16,8 @@ public static class ActionNames
         "Decrypt",
         "GenerateDataKey",
         "GenerateDataKeyWithoutPlaintext",
+        "GenerateAndExportDataKey",
+        "ExportDataKey",
 
         // Lifecycle, policies, versions and rotation.
         "UpdateKeyDescription",
