@@ -55,6 +55,7 @@ const { timestamp, nonce } = require('./lib/sign');
 const { runManagement } = require('./lib/management');
 const { makeTerraformWire, runTerraform } = require('./lib/terraform');
 const { runSecrets, runSecretsTerraform, runSyncer, runSecretsProtocol } = require('./lib/secrets');
+const { runExport } = require('./lib/export');
 
 const REGION = 'cn-hangzhou';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -458,6 +459,7 @@ async function runMode(name, ctx) {
   await runTerraform(H, t);
   await runSecrets(H, t);
   await runSecretsTerraform(H, t);
+  await runExport(H, t);
   return { mode, sample: st.sample };
 }
 
