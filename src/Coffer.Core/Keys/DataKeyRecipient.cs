@@ -1,4 +1,5 @@
 using Coffer.Core.Errors;
+using Coffer.Core.Requests;
 using Coffer.Crypto.Asymmetric;
 
 namespace Coffer.Core.Keys;
@@ -58,12 +59,7 @@ public sealed class DataKeyRecipient
     /// <exception cref="KmsException">InvalidParameter naming the first parameter that fails, in that order.</exception>
     public static DataKeyRecipient Parse(string publicKeyBlob, string wrappingAlgorithm, string wrappingKeySpec)
     {
-        var publicKey = new byte[publicKeyBlob.Length];
-        if (!Convert.TryFromBase64String(publicKeyBlob, publicKey, out var written) || written == 0)
-        {
-            throw KmsException.Invalid(PublicKeyParameter);
-        }
-
+        var publicKey = Base64Parameter.Decode(publicKeyBlob, PublicKeyParameter);
         var algorithm = wrappingAlgorithm switch
         {
             "RSAES_PKCS1_V1_5" => Algorithm.RsaesPkcs1V15,
@@ -83,7 +79,6 @@ public sealed class DataKeyRecipient
             throw KmsException.Invalid(AlgorithmParameter);
         }
 
-        publicKey = publicKey[..written];
         return PublicKeyCheck.Fits(spec, publicKey) ? new DataKeyRecipient(algorithm, publicKey) : throw KmsException.Invalid(PublicKeyParameter);
     }
 

@@ -202,6 +202,18 @@ public sealed class ExportDataKeyTests
     }
 
     [Fact]
+    public async Task ExportDataKey_BlobNamingAKeyPairVersion_ThrowsUnsupportedOperation()
+    {
+        await using var kms = await CreateAsync();
+        var pair = await kms.CreateKeyAsync("RSA_2048");
+        var blob = Convert.ToBase64String([.. System.Text.Encoding.ASCII.GetBytes(pair.PrimaryVersion.Value), .. new byte[40]]);
+
+        var error = await Assert.ThrowsAsync<KmsException>(() => ExportAsync(kms, blob, "SM2PKE", "EC_SM2"));
+
+        Assert.Equal(KmsErrorCode.UnsupportedOperation, error.Code);
+    }
+
+    [Fact]
     public async Task ExportDataKey_DryRun_ThrowsDryRunOperationError()
     {
         await using var kms = await CreateAsync();

@@ -185,6 +185,21 @@ public sealed class GenerateAndExportDataKeyTests
         Assert.Equal(expected, error.Code);
     }
 
+    [Theory]
+    [InlineData("RSA_2048", "ENCRYPT/DECRYPT")]
+    [InlineData("EC_SM2", "ENCRYPT/DECRYPT")]
+    [InlineData("EC_P256", null)]
+    [InlineData("HMAC_SHA256", null)]
+    public async Task GenerateAndExportDataKey_KeyPairOrHmacKey_ThrowsUnsupportedOperation(string spec, string? usage)
+    {
+        await using var kms = await CreateAsync();
+        var key = await kms.Get<CreateKey>().HandleAsync(kms.Caller, new CreateKeyRequest(null, spec, usage, null, null), Ct);
+
+        var error = await Assert.ThrowsAsync<KmsException>(() => GenerateAsync(kms, key.Id.Value, "SM2PKE", "EC_SM2"));
+
+        Assert.Equal(KmsErrorCode.UnsupportedOperation, error.Code);
+    }
+
     [Fact]
     public async Task GenerateAndExportDataKey_DryRun_ThrowsDryRunOperationError()
     {

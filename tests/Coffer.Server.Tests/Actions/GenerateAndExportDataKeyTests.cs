@@ -177,6 +177,17 @@ public sealed class GenerateAndExportDataKeyTests(CofferApplicationFactory facto
         KeyLifecycleCalls.PendingDeletion(await factory.Client.CallAsync("GenerateAndExportDataKey", Call(pending, "SM2PKE", "EC_SM2")));
     }
 
+    [Theory]
+    [InlineData("RSA_2048", "ENCRYPT/DECRYPT")]
+    [InlineData("EC_SM2", "SIGN/VERIFY")]
+    [InlineData("HMAC_SHA256", null)]
+    public async Task GenerateAndExportDataKey_KeyPairOrHmacKey_ReturnsRejectedUnsupportedOperation(string spec, string? usage)
+    {
+        var keyId = (await factory.Client.CreateSpecAsync(spec, usage)).GetProperty("KeyId").GetString()!;
+
+        KeyPairCalls.UnsupportedOperation(await factory.Client.CallAsync("GenerateAndExportDataKey", Call(keyId, "SM2PKE", "EC_SM2")));
+    }
+
     [Fact]
     public async Task GenerateAndExportDataKey_DryRun_ReturnsDryRunOperationError()
     {
