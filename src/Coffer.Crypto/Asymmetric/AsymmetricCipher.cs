@@ -21,7 +21,8 @@ public static class AsymmetricCipher
     /// <summary>Whether <paramref name="algorithm"/> may be used with a key of <paramref name="spec"/>.</summary>
     public static bool Supports(AsymmetricKeySpec spec, AsymmetricEncryptionAlgorithm algorithm) => (spec, algorithm) switch
     {
-        (AsymmetricKeySpec.Rsa2048 or AsymmetricKeySpec.Rsa3072, AsymmetricEncryptionAlgorithm.RsaesOaepSha256 or AsymmetricEncryptionAlgorithm.RsaesOaepSha1) => true,
+        (AsymmetricKeySpec.Rsa2048 or AsymmetricKeySpec.Rsa3072, AsymmetricEncryptionAlgorithm.RsaesOaepSha256 or AsymmetricEncryptionAlgorithm.RsaesOaepSha1
+            or AsymmetricEncryptionAlgorithm.RsaesPkcs1V15) => true,
         (AsymmetricKeySpec.EcSm2, AsymmetricEncryptionAlgorithm.Sm2Pke) => true,
         _ => false,
     };
@@ -77,7 +78,7 @@ public static class AsymmetricCipher
         return TryDecryptRsa(algorithm, privateKeyPkcs8, ciphertext, out plaintext);
     }
 
-    /// <summary>RSA-OAEP decryption for a key of any size (used by vector tests too).</summary>
+    /// <summary>RSA-OAEP or RSAES-PKCS1-v1_5 decryption for a key of any size (used by vector tests too).</summary>
     internal static bool TryDecryptRsa(AsymmetricEncryptionAlgorithm algorithm, ReadOnlySpan<byte> privateKeyPkcs8, ReadOnlySpan<byte> ciphertext, out byte[] plaintext)
     {
         using var rsa = RSA.Create();
@@ -188,6 +189,13 @@ public static class AsymmetricCipher
         }
     }
 
-    private static RSAEncryptionPadding Padding(AsymmetricEncryptionAlgorithm algorithm) =>
-        algorithm == AsymmetricEncryptionAlgorithm.RsaesOaepSha1 ? RSAEncryptionPadding.OaepSHA1 : RSAEncryptionPadding.OaepSHA256;
+    private static RSAEncryptionPadding Padding(AsymmetricEncryptionAlgorithm algorithm) => algorithm switch
+    {
+        AsymmetricEncryptionAlgorithm.RsaesOaepSha1 => RSAEncryptionPadding.OaepSHA1,
+        AsymmetricEncryptionAlgorithm.RsaesOaepSha256 => RSAEncryptionPadding.OaepSHA256,
+        // Security: PKCS#1 v1.5 decryption is a padding oracle if its failures can be told apart; callers answer every
+        // failure (padding, length, content) with one error.
+        AsymmetricEncryptionAlgorithm.RsaesPkcs1V15 => RSAEncryptionPadding.Pkcs1,
+        _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Not an RSA encryption algorithm."),
+    };
 }

@@ -46,4 +46,10 @@ public enum AsymmetricEncryptionAlgorithm
 
     /// <summary>SM2PKE: GM/T 0009 DER SEQUENCE{x, y, C3, C2}.</summary>
     Sm2Pke,
+
+    /// <summary>
+    /// RSAES_PKCS1_V1_5: only for unwrapping imported key material (GetParametersForImport offers it for Alibaba
+    /// compatibility); every decryption failure must be answered alike.
+    /// </summary>
+    RsaesPkcs1V15,
 }

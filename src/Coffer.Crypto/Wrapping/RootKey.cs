@@ -18,6 +18,7 @@ public sealed class RootKey : IDisposable
 
     private const byte RecordVersion = 1;
     private const string CheckLabel = "coffer:root-check:v1";
+    private const string DerivedLabel = "coffer:derived:v1|";
     private readonly byte[] _key;
     private bool _disposed;
 
@@ -95,6 +96,26 @@ public sealed class RootKey : IDisposable
             Encoding.UTF8.GetBytes(label),
             plaintext);
         return ok ? plaintext : null;
+    }
+
+    /// <summary>
+    /// HMAC-SHA-256 of <paramref name="message"/> under a key derived from the root key for <paramref name="purpose"/>
+    /// (HKDF-SHA-256, info <c>coffer:derived:v1|purpose</c>): a keyed fingerprint or token tag that only this root key
+    /// can compute, and that is unrelated between purposes.
+    /// </summary>
+    public byte[] Mac(string purpose, ReadOnlySpan<byte> message)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(purpose);
+        Span<byte> derived = stackalloc byte[32];
+        try
+        {
+            HKDF.DeriveKey(HashAlgorithmName.SHA256, Key, derived, [], Encoding.UTF8.GetBytes(DerivedLabel + purpose));
+            return HMACSHA256.HashData(derived, message);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(derived);
+        }
     }
 
     /// <summary>A record stored at initialisation that only this root key unwraps.</summary>

@@ -251,4 +251,31 @@ public sealed class RootKeyTests
 
         Assert.Equal(Material, unwrapped);
     }
+
+    [Fact]
+    public void Mac_Always_IsHmacSha256UnderTheHkdfDerivedKey()
+    {
+        var raw = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+        using var root = RootKey.FromBytes(raw);
+        var derived = System.Security.Cryptography.HKDF.DeriveKey(
+            System.Security.Cryptography.HashAlgorithmName.SHA256, raw, 32, [], Encoding.UTF8.GetBytes("coffer:derived:v1|fingerprint"));
+
+        var mac = root.Mac("fingerprint", Material);
+
+        Assert.Equal(System.Security.Cryptography.HMACSHA256.HashData(derived, Material), mac);
+    }
+
+    [Fact]
+    public void Mac_OtherPurposeOrOtherRoot_Differs()
+    {
+        using var root = RootKey.Generate();
+        using var other = RootKey.Generate();
+
+        var mac = root.Mac("fingerprint", Material);
+
+        Assert.Equal(32, mac.Length);
+        Assert.Equal(mac, root.Mac("fingerprint", Material));
+        Assert.NotEqual(mac, root.Mac("token", Material));
+        Assert.NotEqual(mac, other.Mac("fingerprint", Material));
+    }
 }
