@@ -77,6 +77,12 @@ public static class KmsCoreServiceCollectionExtensions
         services.AddSingleton<KeyPairAccess>();
         services.AddSingleton<MacKeyAccess>();
         services.AddSingleton<GetPublicKey>();
+
+        // Bring your own key.
+        services.AddSingleton<Import.MaterialRemover>();
+        services.AddSingleton<GetParametersForImport>();
+        services.AddSingleton<ImportKeyMaterial>();
+        services.AddSingleton<DeleteKeyMaterial>();
         return services;
     }
 }

@@ -139,6 +139,11 @@ public static class CofferServer
 
         // Key pairs and HMAC keys.
         services.AddSingleton<IActionEndpoint, GetPublicKeyEndpoint>();
+
+        // Bring your own key.
+        services.AddSingleton<IActionEndpoint, GetParametersForImportEndpoint>();
+        services.AddSingleton<IActionEndpoint, ImportKeyMaterialEndpoint>();
+        services.AddSingleton<IActionEndpoint, DeleteKeyMaterialEndpoint>();
         return services;
     }
 

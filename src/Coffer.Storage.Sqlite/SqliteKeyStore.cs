@@ -12,9 +12,9 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
     private const string KeyColumns =
         "k.account_id, k.id, k.spec, k.usage, k.origin, k.protection_level, k.state, k.description, k.created_at, " +
         "k.primary_version_id, k.last_rotation_at, k.delete_at, k.deletion_protection, k.revision, " +
-        "k.automatic_rotation, k.rotation_interval_s, k.next_rotation_at, k.deletion_protection_description, k.policy";
+        "k.automatic_rotation, k.rotation_interval_s, k.next_rotation_at, k.deletion_protection_description, k.policy, k.material_expire_at";
 
-    private const int VersionColumnsStart = 19;
+    private const int VersionColumnsStart = 20;
 
     /// <inheritdoc />
     public Task CreateAsync(Key key, KeyVersion firstVersion, CancellationToken cancellationToken) => database.WriteAsync(async connection =>
@@ -24,9 +24,9 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
             transaction,
             "INSERT INTO keys (account_id, id, spec, usage, origin, protection_level, state, description, created_at, " +
             "primary_version_id, last_rotation_at, delete_at, deletion_protection, revision, automatic_rotation, rotation_interval_s, " +
-            "next_rotation_at, deletion_protection_description, policy) VALUES " +
+            "next_rotation_at, deletion_protection_description, policy, material_expire_at) VALUES " +
             "($account, $id, $spec, $usage, $origin, $level, $state, $description, $created, $primary, $rotated, $delete, $protection, " +
-            "$revision, $rotation, $interval, $next, $protectionDescription, $policy)",
+            "$revision, $rotation, $interval, $next, $protectionDescription, $policy, $materialExpire)",
             [.. KeyParameters(key), ("$account", key.Account.Value), ("$spec", KeySpecs.Name(key.Spec)), ("$usage", key.Usage),
                 ("$origin", key.Origin), ("$level", key.ProtectionLevel), ("$created", ToUnixMs(key.CreationDate)),
                 ("$revision", key.Revision)]).ExecuteNonQueryAsync(cancellationToken);
@@ -105,6 +105,11 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
             ("$revision", expectedRevision)).ExecuteNonQueryAsync(cancellationToken);
         await connection.Command(
             transaction,
+            "DELETE FROM import_wrapping_keys WHERE key_id = $key AND EXISTS (SELECT 1 FROM keys WHERE id = $key AND revision = $revision)",
+            ("$key", key.Id.Value),
+            ("$revision", expectedRevision)).ExecuteNonQueryAsync(cancellationToken);
+        await connection.Command(
+            transaction,
             "DELETE FROM key_versions WHERE key_id = $key AND EXISTS (SELECT 1 FROM keys WHERE id = $key AND revision = $revision)",
             ("$key", key.Id.Value),
             ("$revision", expectedRevision)).ExecuteNonQueryAsync(cancellationToken);
@@ -131,6 +136,65 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
     public Task<IReadOnlyList<Key>> ListDueForRotationAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         ListWhereAsync(
             "k.automatic_rotation = 'Enabled' AND k.state = 'Enabled' AND k.next_rotation_at <= $now ORDER BY k.next_rotation_at", now, limit, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Key>> ListDueForMaterialExpiryAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        ListWhereAsync("k.material_expire_at <= $now ORDER BY k.material_expire_at", now, limit, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<byte[]?> FindMaterialFingerprintAsync(KeyId id, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+        await connection.Command("SELECT material_fingerprint FROM keys WHERE id = $id", ("$id", id.Value))
+            .ExecuteScalarAsync(cancellationToken) as byte[], cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> TryImportMaterialAsync(Key key, long expectedRevision, KeyVersion version, byte[] fingerprint, CancellationToken cancellationToken) =>
+        database.WriteAsync(async connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            if (!await UpdateAsync(connection, transaction, key, expectedRevision, cancellationToken))
+            {
+                return false;
+            }
+
+            var versions = await connection.Command(
+                transaction,
+                "UPDATE key_versions SET wrapped_material = $material WHERE id = $id AND key_id = $key",
+                ("$material", version.WrappedMaterial),
+                ("$id", version.Id.Value),
+                ("$key", key.Id.Value)).ExecuteNonQueryAsync(cancellationToken);
+            if (versions != 1)
+            {
+                transaction.Rollback();
+                return false;
+            }
+
+            await connection.Command(
+                transaction,
+                "UPDATE keys SET material_fingerprint = $fingerprint WHERE id = $key",
+                ("$fingerprint", fingerprint),
+                ("$key", key.Id.Value)).ExecuteNonQueryAsync(cancellationToken);
+            transaction.Commit();
+            return true;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> TryRemoveMaterialAsync(Key key, long expectedRevision, CancellationToken cancellationToken) =>
+        database.WriteAsync(async connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            if (!await UpdateAsync(connection, transaction, key, expectedRevision, cancellationToken))
+            {
+                return false;
+            }
+
+            // secure_delete (SqliteDatabase) overwrites the freed pages, so the wrapped bytes do not linger in the file.
+            await connection.Command(
+                transaction,
+                "UPDATE key_versions SET wrapped_material = X'' WHERE key_id = $key",
+                ("$key", key.Id.Value)).ExecuteNonQueryAsync(cancellationToken);
+            transaction.Commit();
+            return true;
+        }, cancellationToken);
 
     /// <inheritdoc />
     public Task<Key?> FindAsync(AccountId account, KeyId id, CancellationToken cancellationToken) => database.RunAsync(async connection =>
@@ -220,7 +284,8 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
             transaction,
             "UPDATE keys SET state = $state, description = $description, primary_version_id = $primary, last_rotation_at = $rotated, " +
             "delete_at = $delete, deletion_protection = $protection, automatic_rotation = $rotation, rotation_interval_s = $interval, " +
-            "next_rotation_at = $next, deletion_protection_description = $protectionDescription, policy = $policy, revision = $expected + 1 " +
+            "next_rotation_at = $next, deletion_protection_description = $protectionDescription, policy = $policy, " +
+            "material_expire_at = $materialExpire, revision = $expected + 1 " +
             "WHERE id = $id AND revision = $expected",
             [.. KeyParameters(key), ("$expected", expectedRevision)]).ExecuteNonQueryAsync(cancellationToken) == 1;
 
@@ -238,6 +303,7 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
         ("$next", key.NextRotationDate is { } n ? ToUnixMs(n) : null),
         ("$protectionDescription", key.DeletionProtectionDescription),
         ("$policy", key.Policy),
+        ("$materialExpire", key.MaterialExpireTime is { } m ? ToUnixMs(m) : null),
     ];
 
     private static Task<int> InsertVersionAsync(SqliteConnection connection, SqliteTransaction transaction, KeyVersion version, CancellationToken cancellationToken) =>
@@ -276,7 +342,8 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
             r.IsDBNull(15) ? null : TimeSpan.FromSeconds(r.GetInt64(15)),
             r.IsDBNull(16) ? null : FromUnixMs(r.GetInt64(16)),
             r.GetString(17),
-            r.IsDBNull(18) ? null : r.GetString(18));
+            r.IsDBNull(18) ? null : r.GetString(18),
+            r.IsDBNull(19) ? null : FromUnixMs(r.GetInt64(19)));
     }
 
     private static KeyVersion ReadVersion(SqliteDataReader r, int start) => new(

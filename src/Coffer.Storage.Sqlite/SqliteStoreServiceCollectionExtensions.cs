@@ -18,6 +18,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<IAliasStore, SqliteAliasStore>();
         services.AddSingleton<ITagStore, SqliteTagStore>();
         services.AddSingleton<ISecretStore, SqliteSecretStore>();
+        services.AddSingleton<IImportWrappingKeyStore, SqliteImportWrappingKeyStore>();
         return services;
     }
 }

@@ -430,8 +430,8 @@ async function runMode(name, ctx) {
   await err('CreateKey KeySpec=Nope → InvalidParameter', async () => {
     expectError(mode, await call('CreateKey', { KeySpec: 'Nope' }), 'InvalidParameter', { param: 'KeySpec' });
   });
-  await err('CreateKey Origin=EXTERNAL → InvalidParameter', async () => {
-    expectError(mode, await call('CreateKey', { Origin: 'EXTERNAL' }), 'InvalidParameter', { param: 'Origin' });
+  await err('CreateKey Origin=external (wrong case) → InvalidParameter', async () => {
+    expectError(mode, await call('CreateKey', { Origin: 'external' }), 'InvalidParameter', { param: 'Origin' });
   });
   await err('unknown Action → InvalidAction.NotFound', async () => {
     if (!mode.anyAction) skip('@alicloud/kms20160120 1.2.0 can only call its own typed actions');

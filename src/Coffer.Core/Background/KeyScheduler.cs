@@ -1,18 +1,22 @@
+using Coffer.Core.Import;
 using Coffer.Core.Keys;
 using Coffer.Core.Storage;
 
 namespace Coffer.Core.Background;
 
 /// <summary>What one scheduler pass did.</summary>
-public sealed record SchedulerPass(int Deleted, int Rotated, int PurgedSecrets = 0);
+public sealed record SchedulerPass(int Deleted, int Rotated, int PurgedSecrets = 0, int ExpiredMaterials = 0, int ExpiredImportTokens = 0);
 
 /// <summary>
 /// Time-driven key work: deletes keys whose deletion date passed (with their versions, aliases and tags) and rotates
 /// keys whose next rotation date passed. Every change is a compare-and-swap, so several processes may run it against
 /// one store: a key is deleted once and rotated once per due date. Secrets whose recovery window passed are purged
 /// the same way (a compare-and-swap on the secret's revision, so a restore that wins the race keeps the secret).
+/// Imported material past its expiry is removed (the key goes back to PendingImport, by compare-and-swap), and
+/// expired import wrapping keys are deleted.
 /// </summary>
-public sealed class KeyScheduler(IKeyStore keys, ISecretStore secrets, KeyRotation rotation, TimeProvider time)
+public sealed class KeyScheduler(
+    IKeyStore keys, ISecretStore secrets, IImportWrappingKeyStore wrappingKeys, KeyRotation rotation, MaterialRemover remover, TimeProvider time)
 {
     private const int BatchSize = 100;
 
@@ -50,6 +54,16 @@ public sealed class KeyScheduler(IKeyStore keys, ISecretStore secrets, KeyRotati
             }
         }
 
-        return new SchedulerPass(deleted, rotated, purged);
+        var expired = 0;
+        foreach (var key in await keys.ListDueForMaterialExpiryAsync(now, BatchSize, cancellationToken))
+        {
+            if (key.MaterialExpireTime <= now && await remover.TryRemoveAsync(key, cancellationToken) is not null)
+            {
+                expired++;
+            }
+        }
+
+        var tokens = await wrappingKeys.DeleteExpiredAsync(now, BatchSize, cancellationToken);
+        return new SchedulerPass(deleted, rotated, purged, expired, tokens);
     }
 }

@@ -7,9 +7,10 @@ namespace Coffer.Core.Keys;
 /// <summary>
 /// Unwrapped version material, kept in memory up to a capacity. Material is immutable per version, so entries
 /// never go stale; key state is always read from the store, not from here. Evicted entries are zeroed once no
-/// call holds them.
+/// call holds them. Imported material that was deleted or has expired is evicted by <see cref="Evict"/> and refused by
+/// <see cref="Acquire"/> even before the scheduler moves its key to PendingImport.
 /// </summary>
-public sealed class KeyMaterialCache(RootKey root, KmsOptions options)
+public sealed class KeyMaterialCache(RootKey root, KmsOptions options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<KeyVersionId, MaterialLease> _entries = new();
 
@@ -19,9 +20,18 @@ public sealed class KeyMaterialCache(RootKey root, KmsOptions options)
     /// <summary>
     /// A held lease on the material of <paramref name="version"/>; the caller must <see cref="MaterialLease.Release"/> it.
     /// </summary>
-    /// <exception cref="KmsException">ServiceUnavailableTemporary when the wrapped material does not unwrap.</exception>
+    /// <exception cref="KmsException">
+    /// Rejected.PendingImport when the version has no material or the key's imported material has expired;
+    /// ServiceUnavailableTemporary when the wrapped material does not unwrap.
+    /// </exception>
     public MaterialLease Acquire(Key key, KeyVersion version)
     {
+        // Security: deleted or expired imported material is never used, whatever state the key was read in.
+        if (!version.HasMaterial || key.MaterialExpireTime is { } expiry && expiry <= time.GetUtcNow())
+        {
+            throw new KmsException(KmsErrorCode.KeyPendingImport);
+        }
+
         if (_entries.TryGetValue(version.Id, out var cached) && cached.TryAcquire())
         {
             return cached;
@@ -44,6 +54,15 @@ public sealed class KeyMaterialCache(RootKey root, KmsOptions options)
         // Another call cached it first: use ours once and let it go.
         lease.Release();
         return lease;
+    }
+
+    /// <summary>Drops the entry of <paramref name="version"/>, if any (zeroed when its last holder releases it).</summary>
+    public void Evict(KeyVersionId version)
+    {
+        if (_entries.TryRemove(version, out var lease))
+        {
+            lease.Release();
+        }
     }
 
     /// <summary>Drops every entry (each zeroed when its last holder releases it).</summary>

@@ -29,13 +29,29 @@ public sealed class KeyUpdater(IKeyStore keys, KeyResolver resolver)
     /// resolved (by the caller, in whatever forms its action accepts).
     /// </summary>
     /// <exception cref="KmsException">Forbidden.KeyNotFound, the state table's 409, or StateModifiedFailed.</exception>
+    public Task<Key> UpdateAsync(
+        CallContext caller, Key key, KeyAction action, Func<Key, Key> change, CancellationToken cancellationToken) =>
+        UpdateAsync(caller, key, action, (k, _) => Task.FromResult(change(k)), cancellationToken);
+
+    /// <summary>
+    /// As <see cref="UpdateAsync(CallContext, string, KeyAction, Func{Key, Key}, CancellationToken)"/> with a change that
+    /// reads more of the store (run again on every attempt, after the state check, against the key as just read).
+    /// </summary>
+    /// <exception cref="KmsException">Unsupported.Alias, Forbidden.KeyNotFound, the state table's 409, or StateModifiedFailed.</exception>
     public async Task<Key> UpdateAsync(
-        CallContext caller, Key key, KeyAction action, Func<Key, Key> change, CancellationToken cancellationToken)
+        CallContext caller, string reference, KeyAction action, Func<Key, CancellationToken, Task<Key>> change, CancellationToken cancellationToken)
+    {
+        var key = await resolver.ResolveKeyIdAsync(caller, reference, cancellationToken);
+        return await UpdateAsync(caller, key, action, change, cancellationToken);
+    }
+
+    private async Task<Key> UpdateAsync(
+        CallContext caller, Key key, KeyAction action, Func<Key, CancellationToken, Task<Key>> change, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             KeyTransitions.Ensure(action, key.State);
-            var changed = change(key);
+            var changed = await change(key, cancellationToken);
             if (changed == key)
             {
                 return key;

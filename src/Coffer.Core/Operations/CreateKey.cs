@@ -30,7 +30,8 @@ public sealed record CreateKeyRequest(
 
 /// <summary>
 /// CreateKey: makes a key of any spec in <see cref="KeySpecs"/> with its first version, wrapped under the root key
-/// (a key pair's public key stored beside it).
+/// (a key pair's public key stored beside it); with Origin EXTERNAL a symmetric key starts PendingImport and its
+/// version has no material.
 /// </summary>
 public sealed class CreateKey(IKeyStore keys, RootKey root, KmsOptions options, TimeProvider time, KeyTags keyTags)
 {
@@ -38,17 +39,18 @@ public sealed class CreateKey(IKeyStore keys, RootKey root, KmsOptions options, 
     public const string EncryptDecrypt = KeyUsages.EncryptDecrypt;
 
     /// <summary>Origin of keys whose material Coffer generates.</summary>
-    public const string OriginKms = "Aliyun_KMS";
+    public const string OriginKms = KeyOrigins.Kms;
 
     /// <summary>Origin of keys whose material the caller imports.</summary>
-    public const string OriginExternal = "EXTERNAL";
+    public const string OriginExternal = KeyOrigins.External;
 
     /// <summary>The only protection level a software KMS can honestly claim.</summary>
     public const string Software = "SOFTWARE";
 
     /// <summary>Runs the action.</summary>
     /// <exception cref="KmsException">
-    /// MissingParameter RotationInterval when rotation is enabled without one; InvalidParameter, Unsupported.ProtectionLevel,
+    /// MissingParameter RotationInterval when rotation is enabled without one; InvalidParameter (Origin EXTERNAL with a
+    /// spec that cannot be imported, EnableAutomaticRotation with EXTERNAL), Unsupported.ProtectionLevel,
     /// Rejected.LimitExceeded.
     /// </exception>
     public async Task<Key> HandleAsync(CallContext caller, CreateKeyRequest request, CancellationToken cancellationToken)
@@ -71,16 +73,21 @@ public sealed class CreateKey(IKeyStore keys, RootKey root, KmsOptions options, 
             throw KmsException.Invalid("KeyUsage");
         }
 
-        if (request.Origin == OriginExternal && KeySpecs.Kind(spec) != KeyMaterialKind.Symmetric)
+        var external = request.Origin == OriginExternal;
+        if (external && KeySpecs.Kind(spec) != KeyMaterialKind.Symmetric)
         {
             // Only symmetric material can be imported.
             throw KmsException.Invalid("Origin");
         }
 
-        if (request.Origin is { } origin && origin != OriginKms)
+        if (request.Origin is { } origin && origin != OriginKms && !external)
         {
-            // EXTERNAL (bring your own key) arrives with the import issue; until then it is refused, never ignored.
             throw KmsException.Invalid("Origin");
+        }
+
+        if (external && rotate)
+        {
+            throw KmsException.Invalid("EnableAutomaticRotation");
         }
 
         if (request.ProtectionLevel is { } level && level != Software)
@@ -123,9 +130,13 @@ public sealed class CreateKey(IKeyStore keys, RootKey root, KmsOptions options, 
         var now = WholeSeconds(time.GetUtcNow());
         var keyId = KeyId.New();
         var versionId = KeyVersionId.New();
-        var version = KeyMaterial.NewVersion(root, caller.Account, keyId, versionId, spec, now);
+        // An EXTERNAL key's one version has no material until ImportKeyMaterial supplies it.
+        var version = external
+            ? new KeyVersion(keyId, versionId, now, [])
+            : KeyMaterial.NewVersion(root, caller.Account, keyId, versionId, spec, now);
         var key = new Key(
-            caller.Account, keyId, spec, request.KeyUsage ?? KeySpecs.DefaultUsage(spec), OriginKms, Software, KeyState.Enabled, description,
+            caller.Account, keyId, spec, request.KeyUsage ?? KeySpecs.DefaultUsage(spec), external ? OriginExternal : OriginKms, Software,
+            external ? KeyState.PendingImport : KeyState.Enabled, description,
             now, versionId, now, DeleteDate: null, DeletionProtection: false, Revision: 1)
         {
             AutomaticRotation = rotate ? AutomaticRotation.Enabled : AutomaticRotation.Disabled,

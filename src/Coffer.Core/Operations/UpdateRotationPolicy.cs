@@ -17,7 +17,7 @@ public sealed class UpdateRotationPolicy(KeyUpdater updater)
     /// <exception cref="KmsException">
     /// MissingParameter RotationInterval when enabling without one; InvalidParameter RotationInterval; Unsupported.Alias;
     /// Forbidden.KeyNotFound; the Rotate row's 409 (Enabled only); Rejected.UnsupportedOperation when enabling it on a
-    /// key pair or HMAC key.
+    /// key pair or HMAC key; Unsupported.Origin when enabling it on an EXTERNAL key.
     /// </exception>
     public Task<Key> HandleAsync(CallContext caller, UpdateRotationPolicyRequest request, CancellationToken cancellationToken)
     {
@@ -37,7 +37,9 @@ public sealed class UpdateRotationPolicy(KeyUpdater updater)
             request.KeyId,
             KeyAction.Rotate,
             k => interval is { } i
-                ? RotatesAutomatically(k) with { AutomaticRotation = AutomaticRotation.Enabled, RotationInterval = i, NextRotationDate = k.LastRotationDate + i }
+                ? k.IsExternal
+                    ? throw new KmsException(KmsErrorCode.UnsupportedOrigin)
+                    : RotatesAutomatically(k) with { AutomaticRotation = AutomaticRotation.Enabled, RotationInterval = i, NextRotationDate = k.LastRotationDate + i }
                 : k with { AutomaticRotation = AutomaticRotation.Disabled, RotationInterval = null, NextRotationDate = null },
             cancellationToken);
     }

@@ -49,7 +49,7 @@ public interface IKeyStore
         KeyId id, int offset, int limit, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Deletes a key with its versions, aliases and tags in one transaction, when its revision is still
+    /// Deletes a key with its versions, aliases, tags and import wrapping keys in one transaction, when its revision is still
     /// <paramref name="expectedRevision"/>; false otherwise (nothing deleted).
     /// </summary>
     Task<bool> TryDeleteAsync(Key key, long expectedRevision, CancellationToken cancellationToken);
@@ -59,4 +59,27 @@ public interface IKeyStore
 
     /// <summary>Keys of every account whose next rotation date is at or before <paramref name="now"/>.</summary>
     Task<IReadOnlyList<Key>> ListDueForRotationAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Keys of every account whose imported material expires at or before <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<Key>> ListDueForMaterialExpiryAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The fingerprint of the material first imported into EXTERNAL key <paramref name="id"/> (kept after the material
+    /// is deleted, so only the same material can come back), or null before the first import.
+    /// </summary>
+    Task<byte[]?> FindMaterialFingerprintAsync(KeyId id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In one transaction: the compare-and-swap of <see cref="TryUpdateAsync"/>, <paramref name="version"/>'s wrapped
+    /// material written over the stored version's (same key and ID), and the key's material fingerprint set to
+    /// <paramref name="fingerprint"/>. Nothing is written when the revision moved.
+    /// </summary>
+    Task<bool> TryImportMaterialAsync(Key key, long expectedRevision, KeyVersion version, byte[] fingerprint, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In one transaction: the compare-and-swap of <see cref="TryUpdateAsync"/> and the removal of the wrapped material of
+    /// every version of the key (each left with an empty <see cref="KeyVersion.WrappedMaterial"/>); the fingerprint stays.
+    /// Nothing is written when the revision moved.
+    /// </summary>
+    Task<bool> TryRemoveMaterialAsync(Key key, long expectedRevision, CancellationToken cancellationToken);
 }

@@ -118,6 +118,14 @@ public sealed class RootKey : IDisposable
         }
     }
 
+    /// <summary>Whether <paramref name="mac"/> is the full <see cref="Mac"/> of <paramref name="message"/>; constant time.</summary>
+    public bool VerifyMac(string purpose, ReadOnlySpan<byte> message, ReadOnlySpan<byte> mac)
+    {
+        var expected = Mac(purpose, message);
+        // Security: fixed-time comparison, and a truncated tag never matches.
+        return mac.Length == expected.Length && CryptographicOperations.FixedTimeEquals(expected, mac);
+    }
+
     /// <summary>A record stored at initialisation that only this root key unwraps.</summary>
     public byte[] CreateCheckRecord() => Wrap(Encoding.ASCII.GetBytes(CheckLabel), CheckLabel);
 

@@ -67,6 +67,11 @@ public static class ActionNames
 
         // Key pairs and HMAC keys.
         "GetPublicKey",
+
+        // Bring your own key.
+        "GetParametersForImport",
+        "ImportKeyMaterial",
+        "DeleteKeyMaterial",
     ];
 
     /// <summary>Actions that skip the KmsServiceNotEnabled check (step 11 of the order of checks).</summary>

@@ -28,7 +28,7 @@ public static class KeyMetadataRenderer
             { "KeyState", KeyStateMachine.Name(key.State) },
             { "KeyUsage", key.Usage },
             { "LastRotationDate", WireTimestamp.Format(key.LastRotationDate) },
-            { "MaterialExpireTime", "" },
+            { "MaterialExpireTime", key.MaterialExpireTime is { } expiry ? WireTimestamp.Format(expiry) : "" },
         };
         if (rotationConfigured)
         {

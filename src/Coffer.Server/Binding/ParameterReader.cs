@@ -53,6 +53,21 @@ public sealed class ParameterReader(RpcRequest request)
             : throw KmsException.Invalid(name);
     }
 
+    /// <summary>An optional 64-bit integer written as plain decimal digits (KeyMaterialExpireUnix).</summary>
+    /// <exception cref="KmsException">InvalidParameter for anything else.</exception>
+    public long? OptionalLong(string name)
+    {
+        var value = Optional(name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        return value.All(char.IsAsciiDigit) && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw KmsException.Invalid(name);
+    }
+
     /// <summary>An EncryptionContext in its JSON form or the dotted <c>Name.key=value</c> form.</summary>
     /// <exception cref="KmsException">InvalidParameter naming it.</exception>
     public EncryptionContext Context(string name) => EncryptionContext.Parse(Optional(name), request.WithPrefix(name), name);

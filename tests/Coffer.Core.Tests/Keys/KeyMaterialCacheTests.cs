@@ -18,7 +18,7 @@ public sealed class KeyMaterialCacheTests : IDisposable
     public void Acquire_WrappedVersion_ReturnsMaterialThatOpensWhatItSealed()
     {
         var (key, version, material) = NewVersion();
-        var cache = new KeyMaterialCache(_root, new KmsOptions());
+        var cache = new KeyMaterialCache(_root, new KmsOptions(), TimeProvider.System);
         var blob = CiphertextBlob.Seal(AeadAlgorithm.AesGcm, material, version.Id.Value, "hello"u8, []);
 
         var lease = cache.Acquire(key, version);
@@ -34,7 +34,7 @@ public sealed class KeyMaterialCacheTests : IDisposable
     public void Acquire_Sm4Version_ReturnsItsSixteenBytes()
     {
         var (key, version, material) = NewVersion(KeySpec.AliyunSm4);
-        var cache = new KeyMaterialCache(_root, new KmsOptions());
+        var cache = new KeyMaterialCache(_root, new KmsOptions(), TimeProvider.System);
 
         var lease = cache.Acquire(key, version);
         var held = lease.Material.ToArray();
@@ -48,7 +48,7 @@ public sealed class KeyMaterialCacheTests : IDisposable
     public void Acquire_SameVersionTwice_SharesOneCachedEntry()
     {
         var (key, version, _) = NewVersion();
-        var cache = new KeyMaterialCache(_root, new KmsOptions());
+        var cache = new KeyMaterialCache(_root, new KmsOptions(), TimeProvider.System);
 
         var first = cache.Acquire(key, version);
         var second = cache.Acquire(key, version);
@@ -63,7 +63,7 @@ public sealed class KeyMaterialCacheTests : IDisposable
     public void Acquire_AfterEveryCallerReleased_CachedMaterialStaysIntact()
     {
         var (key, version, material) = NewVersion();
-        var cache = new KeyMaterialCache(_root, new KmsOptions());
+        var cache = new KeyMaterialCache(_root, new KmsOptions(), TimeProvider.System);
         cache.Acquire(key, version).Release();
 
         var lease = cache.Acquire(key, version);
@@ -77,7 +77,7 @@ public sealed class KeyMaterialCacheTests : IDisposable
     public void EvictAll_WhileALeaseIsHeld_MaterialIntactUntilReleaseThenZeroed()
     {
         var (key, version, material) = NewVersion();
-        var cache = new KeyMaterialCache(_root, new KmsOptions());
+        var cache = new KeyMaterialCache(_root, new KmsOptions(), TimeProvider.System);
         var lease = cache.Acquire(key, version);
 
         cache.EvictAll();
@@ -92,7 +92,7 @@ public sealed class KeyMaterialCacheTests : IDisposable
     public void EvictAll_NoHolder_ZeroesTheMaterial()
     {
         var (key, version, _) = NewVersion();
-        var cache = new KeyMaterialCache(_root, new KmsOptions());
+        var cache = new KeyMaterialCache(_root, new KmsOptions(), TimeProvider.System);
         var lease = cache.Acquire(key, version);
         lease.Release();
 
@@ -106,7 +106,7 @@ public sealed class KeyMaterialCacheTests : IDisposable
     public void Acquire_AfterEviction_UnwrapsAFreshCopy()
     {
         var (key, version, material) = NewVersion();
-        var cache = new KeyMaterialCache(_root, new KmsOptions());
+        var cache = new KeyMaterialCache(_root, new KmsOptions(), TimeProvider.System);
         var old = cache.Acquire(key, version);
         old.Release();
         cache.EvictAll();
@@ -125,7 +125,7 @@ public sealed class KeyMaterialCacheTests : IDisposable
         using var otherRoot = RootKey.Generate();
         var (key, version, material) = NewVersion();
         version = version with { WrappedMaterial = KeyMaterial.Wrap(otherRoot, material, key.Account, key.Id, version.Id, key.Spec) };
-        var cache = new KeyMaterialCache(_root, new KmsOptions());
+        var cache = new KeyMaterialCache(_root, new KmsOptions(), TimeProvider.System);
 
         var error = Assert.Throws<KmsException>(() => cache.Acquire(key, version));
 
@@ -138,7 +138,7 @@ public sealed class KeyMaterialCacheTests : IDisposable
     {
         var (_, version, _) = NewVersion();
         var (otherKey, _, _) = NewVersion();
-        var cache = new KeyMaterialCache(_root, new KmsOptions());
+        var cache = new KeyMaterialCache(_root, new KmsOptions(), TimeProvider.System);
 
         var error = Assert.Throws<KmsException>(() => cache.Acquire(otherKey, version with { KeyId = otherKey.Id }));
 
@@ -149,7 +149,7 @@ public sealed class KeyMaterialCacheTests : IDisposable
     public void Acquire_VersionRelabelledWithAnotherSpec_ThrowsServiceUnavailableTemporary()
     {
         var (key, version, _) = NewVersion(KeySpec.AliyunAes128);
-        var cache = new KeyMaterialCache(_root, new KmsOptions());
+        var cache = new KeyMaterialCache(_root, new KmsOptions(), TimeProvider.System);
 
         var error = Assert.Throws<KmsException>(() => cache.Acquire(key with { Spec = KeySpec.AliyunSm4 }, version));
 
@@ -160,7 +160,7 @@ public sealed class KeyMaterialCacheTests : IDisposable
     public void Acquire_GarbageWrappedMaterial_ThrowsServiceUnavailableTemporary()
     {
         var (key, version, _) = NewVersion();
-        var cache = new KeyMaterialCache(_root, new KmsOptions());
+        var cache = new KeyMaterialCache(_root, new KmsOptions(), TimeProvider.System);
 
         var error = Assert.Throws<KmsException>(() => cache.Acquire(key, version with { WrappedMaterial = [1, 2, 3] }));
 
@@ -170,7 +170,7 @@ public sealed class KeyMaterialCacheTests : IDisposable
     [Fact]
     public void Acquire_MoreVersionsThanCapacity_NeverHoldsMoreThanCapacity()
     {
-        var cache = new KeyMaterialCache(_root, new KmsOptions { MaterialCacheCapacity = 2 });
+        var cache = new KeyMaterialCache(_root, new KmsOptions { MaterialCacheCapacity = 2 }, TimeProvider.System);
         var counts = new List<int>();
 
         for (var i = 0; i < 7; i++)
@@ -186,7 +186,7 @@ public sealed class KeyMaterialCacheTests : IDisposable
     [Fact]
     public void Acquire_EvictionByCapacity_LeavesHeldLeasesIntact()
     {
-        var cache = new KeyMaterialCache(_root, new KmsOptions { MaterialCacheCapacity = 1 });
+        var cache = new KeyMaterialCache(_root, new KmsOptions { MaterialCacheCapacity = 1 }, TimeProvider.System);
         var (key1, version1, material1) = NewVersion();
         var (key2, version2, material2) = NewVersion();
         var held = cache.Acquire(key1, version1);

@@ -120,10 +120,10 @@ public sealed class CreateKeyTests
     }
 
     [Theory]
-    [InlineData("EXTERNAL")]
+    [InlineData("External")]
     [InlineData("aliyun_kms")]
     [InlineData("Aliyun_KMS ")]
-    public async Task CreateKey_OriginOtherThanAliyunKms_ThrowsInvalidParameterOrigin(string origin)
+    public async Task CreateKey_OriginNeitherAliyunKmsNorExternal_ThrowsInvalidParameterOrigin(string origin)
     {
         await using var kms = await CreateAsync();
 

@@ -277,5 +277,8 @@ public sealed class RootKeyTests
         Assert.Equal(mac, root.Mac("fingerprint", Material));
         Assert.NotEqual(mac, root.Mac("token", Material));
         Assert.NotEqual(mac, other.Mac("fingerprint", Material));
+        Assert.True(root.VerifyMac("fingerprint", Material, mac));
+        Assert.False(root.VerifyMac("fingerprint", Material, mac[..31]));
+        Assert.False(root.VerifyMac("token", Material, mac));
     }
 }

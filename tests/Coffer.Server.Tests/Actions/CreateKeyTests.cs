@@ -59,6 +59,7 @@ public sealed class CreateKeyTests(CofferApplicationFactory factory) : IClassFix
     [InlineData("Origin", "Somewhere")]
     [InlineData("ProtectionLevel", "software")]
     [InlineData("ProtectionLevel", "CLOUD")]
+    [InlineData("Origin", "external")]
     [InlineData("EnableAutomaticRotation", "yes")]
     [InlineData("EnableAutomaticRotation", "1")]
     public async Task CreateKey_InvalidValue_ReturnsInvalidParameterNamingIt(string name, string value)
@@ -69,7 +70,6 @@ public sealed class CreateKeyTests(CofferApplicationFactory factory) : IClassFix
     }
 
     [Theory]
-    [InlineData("Origin", "EXTERNAL")]
     [InlineData("DKMSInstanceId", "kst-hzz000")]
     public async Task CreateKey_ParameterOfALaterIssue_ReturnsInvalidParameterNamingIt(string name, string value)
     {

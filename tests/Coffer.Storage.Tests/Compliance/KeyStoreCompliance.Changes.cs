@@ -25,6 +25,7 @@ public abstract partial class KeyStoreCompliance
             NextRotationDate = T0.AddDays(8),
             DeletionProtectionDescription = "why",
             Policy = "{\"Statement\":[]}",
+            MaterialExpireTime = T0.AddDays(30),
         };
 
         var swapped = await Store.Keys.TryUpdateAsync(changed, key.Revision, Ct);
@@ -37,7 +38,11 @@ public abstract partial class KeyStoreCompliance
     public async Task TryUpdateAsync_NullableFieldsCleared_AreStoredAsNull()
     {
         var (key, version) = Key(A, 1, state: KeyState.PendingDeletion);
-        key = key with { AutomaticRotation = AutomaticRotation.Enabled, RotationInterval = TimeSpan.FromDays(7), NextRotationDate = T0, Policy = "{}" };
+        key = key with
+        {
+            AutomaticRotation = AutomaticRotation.Enabled, RotationInterval = TimeSpan.FromDays(7), NextRotationDate = T0, Policy = "{}",
+            MaterialExpireTime = T0.AddDays(1),
+        };
         await Store.Keys.CreateAsync(key, version, Ct);
         var cleared = key with
         {
@@ -47,6 +52,7 @@ public abstract partial class KeyStoreCompliance
             RotationInterval = null,
             NextRotationDate = null,
             Policy = null,
+            MaterialExpireTime = null,
         };
 
         Assert.True(await Store.Keys.TryUpdateAsync(cleared, key.Revision, Ct));

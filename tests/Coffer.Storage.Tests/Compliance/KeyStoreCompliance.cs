@@ -32,6 +32,7 @@ public abstract partial class KeyStoreCompliance : StoreCompliance
             NextRotationDate = T0.AddDays(30),
             DeletionProtectionDescription = "keep ✓",
             Policy = "{\"Version\":\"1\"}",
+            MaterialExpireTime = T0.AddDays(90),
         };
         await Store.Keys.CreateAsync(key, version, Ct);
 

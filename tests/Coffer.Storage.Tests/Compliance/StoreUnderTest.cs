@@ -15,6 +15,7 @@ public sealed class StoreUnderTest(
     IAliasStore aliases,
     ITagStore tags,
     ISecretStore secrets,
+    IImportWrappingKeyStore importWrappingKeys,
     Func<ValueTask> cleanup) : IAsyncDisposable
 {
     /// <summary>Schema and initialisation.</summary>
@@ -40,6 +41,9 @@ public sealed class StoreUnderTest(
 
     /// <summary>Secrets and their versions.</summary>
     public ISecretStore Secrets { get; } = secrets;
+
+    /// <summary>Import wrapping key pairs.</summary>
+    public IImportWrappingKeyStore ImportWrappingKeys { get; } = importWrappingKeys;
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => cleanup();

@@ -47,6 +47,7 @@ public static class SqliteTestStore
             new SqliteAliasStore(database),
             new SqliteTagStore(database),
             new SqliteSecretStore(database),
+            new SqliteImportWrappingKeyStore(database),
             () =>
             {
                 database.Dispose();
