@@ -41,6 +41,12 @@ const ERRORS = {
   'Rejected.UnsupportedOperation': { status: 400, message: 'The request was rejected because the operation is not supported.' },
   'Rejected.ResourceExist': { status: 409, message: 'The request was rejected because the resource already exists.' },
   'Rejected.ResourceInDeleteWindow': { status: 409, message: 'The request was rejected because the resource is pending deletion.' },
+  // Bring your own key (seed table)
+  InvalidKeyMaterial: { status: 400, message: 'key material is invalid.' },
+  InvalidImportToken: { status: 400, message: 'import token is invalid.' },
+  ExpiredImportToken: { status: 400, message: 'import token is expired.' },
+  'Unsupported.Origin': { status: 400, message: 'This key origin is not valid for this api.' },
+  'Rejected.PendingImport': { status: 409, message: 'The request was rejected because the key state is PendingImport.' },
 };
 const SIGNATURE_MISMATCH_SUFFIX = ' server string to sign is:';
 
@@ -56,6 +62,7 @@ const { runManagement } = require('./lib/management');
 const { makeTerraformWire, runTerraform } = require('./lib/terraform');
 const { runSecrets, runSecretsTerraform, runSyncer, runSecretsProtocol } = require('./lib/secrets');
 const { runExport } = require('./lib/export');
+const { runImport } = require('./lib/import');
 
 const REGION = 'cn-hangzhou';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -460,6 +467,7 @@ async function runMode(name, ctx) {
   await runSecrets(H, t);
   await runSecretsTerraform(H, t);
   await runExport(H, t);
+  await runImport(H, t);
   return { mode, sample: st.sample };
 }
 

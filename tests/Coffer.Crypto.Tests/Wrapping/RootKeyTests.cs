@@ -278,7 +278,7 @@ public sealed class RootKeyTests
         Assert.NotEqual(mac, root.Mac("token", Material));
         Assert.NotEqual(mac, other.Mac("fingerprint", Material));
         Assert.True(root.VerifyMac("fingerprint", Material, mac));
-        Assert.False(root.VerifyMac("fingerprint", Material, mac[..31]));
+        Assert.False(root.VerifyMac("fingerprint", Material, mac.AsSpan(0, 31)));
         Assert.False(root.VerifyMac("token", Material, mac));
     }
 }

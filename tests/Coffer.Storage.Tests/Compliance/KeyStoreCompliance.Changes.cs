@@ -40,7 +40,10 @@ public abstract partial class KeyStoreCompliance
         var (key, version) = Key(A, 1, state: KeyState.PendingDeletion);
         key = key with
         {
-            AutomaticRotation = AutomaticRotation.Enabled, RotationInterval = TimeSpan.FromDays(7), NextRotationDate = T0, Policy = "{}",
+            AutomaticRotation = AutomaticRotation.Enabled,
+            RotationInterval = TimeSpan.FromDays(7),
+            NextRotationDate = T0,
+            Policy = "{}",
             MaterialExpireTime = T0.AddDays(1),
         };
         await Store.Keys.CreateAsync(key, version, Ct);
