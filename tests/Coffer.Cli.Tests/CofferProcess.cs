@@ -157,6 +157,19 @@ public sealed class CofferProcess : IDisposable
         }
     }
 
+    /// <summary>Sends SIGKILL at once (no kill(1) round trip): the process gets no chance to flush or clean up.</summary>
+    public void Kill()
+    {
+        try
+        {
+            _process.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // It already ended; the exit code tells the caller how.
+        }
+    }
+
     /// <summary>Waits for the process to end and returns its exit code; throws if it is still running after <paramref name="timeout"/>.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
