@@ -93,6 +93,7 @@ public sealed class CrashConsistencyTests(ITestOutputHelper output)
                     await KillAsync(starting, "while starting");
                     killed++;
                     startupKills++;
+                    output.WriteLine($"kill {killed}: a starting server");
                     snapshot = await CheckDatabaseAsync(database, ledger, killed, cancellationToken);
                     integrityChecks++;
                 }

@@ -128,7 +128,8 @@ internal sealed class CrashLedger
     {
         lock (_gate)
         {
-            foreach (var operation in _inFlight.Values)
+            // An Encrypt in flight leaves nothing to find (its nonce only), so it is neither present nor absent.
+            foreach (var operation in _inFlight.Values.Where(o => o.Kind != WriteKind.Encrypt))
             {
                 var present = SettleOne(operation, snapshot, out var problem);
                 if (problem is not null)
