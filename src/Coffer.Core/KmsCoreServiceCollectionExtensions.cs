@@ -83,6 +83,12 @@ public static class KmsCoreServiceCollectionExtensions
         services.AddSingleton<GetParametersForImport>();
         services.AddSingleton<ImportKeyMaterial>();
         services.AddSingleton<DeleteKeyMaterial>();
+        services.AddSingleton<AsymmetricSign>();
+        services.AddSingleton<AsymmetricVerify>();
+        services.AddSingleton<AsymmetricEncrypt>();
+        services.AddSingleton<AsymmetricDecrypt>();
+        services.AddSingleton<GenerateMac>();
+        services.AddSingleton<VerifyMac>();
         return services;
     }
 }

@@ -144,6 +144,12 @@ public static class CofferServer
         services.AddSingleton<IActionEndpoint, GetParametersForImportEndpoint>();
         services.AddSingleton<IActionEndpoint, ImportKeyMaterialEndpoint>();
         services.AddSingleton<IActionEndpoint, DeleteKeyMaterialEndpoint>();
+        services.AddSingleton<IActionEndpoint, AsymmetricSignEndpoint>();
+        services.AddSingleton<IActionEndpoint, AsymmetricVerifyEndpoint>();
+        services.AddSingleton<IActionEndpoint, AsymmetricEncryptEndpoint>();
+        services.AddSingleton<IActionEndpoint, AsymmetricDecryptEndpoint>();
+        services.AddSingleton<IActionEndpoint, GenerateMacEndpoint>();
+        services.AddSingleton<IActionEndpoint, VerifyMacEndpoint>();
         return services;
     }
 

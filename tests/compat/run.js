@@ -63,6 +63,7 @@ const { makeTerraformWire, runTerraform } = require('./lib/terraform');
 const { runSecrets, runSecretsTerraform, runSyncer, runSecretsProtocol } = require('./lib/secrets');
 const { runExport } = require('./lib/export');
 const { runImport } = require('./lib/import');
+const { runAsymmetric } = require('./lib/asymmetric');
 
 const REGION = 'cn-hangzhou';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -468,6 +469,7 @@ async function runMode(name, ctx) {
   await runSecretsTerraform(H, t);
   await runExport(H, t);
   await runImport(H, t);
+  await runAsymmetric(H, t);
   return { mode, sample: st.sample };
 }
 

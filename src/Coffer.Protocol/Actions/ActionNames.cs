@@ -72,6 +72,12 @@ public static class ActionNames
         "GetParametersForImport",
         "ImportKeyMaterial",
         "DeleteKeyMaterial",
+        "AsymmetricSign",
+        "AsymmetricVerify",
+        "AsymmetricEncrypt",
+        "AsymmetricDecrypt",
+        "GenerateMac",
+        "VerifyMac",
     ];
 
     /// <summary>Actions that skip the KmsServiceNotEnabled check (step 11 of the order of checks).</summary>

@@ -114,6 +114,22 @@ public sealed class RecordRedactionTests
         AssertHides(result.ToString(), Secret);
     }
 
+    [Fact]
+    public void KeyPairAndMacRecords_ToString_HidePlaintextsSignaturesMessagesAndMacs()
+    {
+        var text = string.Join(
+            "\n",
+            new AsymmetricEncryptRequest("k", "v", "SM2PKE", Secret, DryRun: false).ToString(),
+            new AsymmetricDecryptResult(KeyId.New(), KeyVersionId.New(), SecretBytes).ToString(),
+            new AsymmetricSignResult(KeyId.New(), KeyVersionId.New(), SecretBytes).ToString(),
+            new GenerateMacRequest("k", "HMAC_SM3", Secret, DryRun: false).ToString(),
+            new GenerateMacResult(KeyId.New(), "HMAC_SM3", SecretBytes).ToString(),
+            new VerifyMacRequest("k", "HMAC_SM3", Secret, Secret, DryRun: false).ToString());
+
+        AssertHides(text, Secret);
+        AssertHidesBytes(text, SecretBytes);
+    }
+
     private static void AssertHides(string text, string secret)
     {
         Assert.DoesNotContain(secret, text, StringComparison.OrdinalIgnoreCase);

@@ -36,6 +36,27 @@ internal static class KeyPairCalls
         Expect.Ok(await client.CallAsync("GetPublicKey", Params.Of(("KeyId", keyId), ("KeyVersionId", versionId))))
             .GetProperty("PublicKey").GetString()!;
 
+    /// <summary>Writes bytes to a fresh file under the factory's data folder; returns its path.</summary>
+    public static async Task<string> TempFileAsync(this CofferApplicationFactory factory, string name, byte[] bytes)
+    {
+        var path = Path.Combine(factory.DataDirectory, $"{Guid.NewGuid():N}-{name}");
+        await File.WriteAllBytesAsync(path, bytes, TestContext.Current.CancellationToken);
+        return path;
+    }
+
+    /// <summary>SHA-256 of <paramref name="message"/>, computed by <c>openssl dgst</c>.</summary>
+    public static async Task<byte[]> Sha256Async(this CofferApplicationFactory factory, byte[] message)
+    {
+        var input = await factory.TempFileAsync("msg", message);
+        var output = input + ".sha256";
+        var (exit, _, error) = await OpenSslAsync("dgst", "-sha256", "-binary", "-out", output, input);
+        Assert.True(exit == 0, error);
+        return await File.ReadAllBytesAsync(output, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>32 random bytes (two GUIDs: tests may not use the crypto namespace).</summary>
+    public static byte[] RandomDigest() => [.. Guid.NewGuid().ToByteArray(), .. Guid.NewGuid().ToByteArray()];
+
     /// <summary>Runs the openssl command; returns its exit code, stdout and stderr.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> OpenSslAsync(params string[] arguments)
     {
