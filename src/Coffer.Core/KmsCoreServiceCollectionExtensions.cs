@@ -1,6 +1,7 @@
 using Coffer.Core.Keys;
 using Coffer.Core.Operations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Coffer.Core;
 
@@ -11,6 +12,8 @@ public static class KmsCoreServiceCollectionExtensions
     public static IServiceCollection AddCofferCore(this IServiceCollection services)
     {
         services.AddSingleton<Replay.NonceBatcher>();
+        services.AddSingleton<Authorization.PolicyCache>();
+        services.TryAddSingleton<Authorization.IIdentityPolicySource, Authorization.NoIdentityPolicies>();
         services.AddSingleton<KeyResolver>();
         services.AddSingleton<KeyUpdater>();
         services.AddSingleton<KeyRotation>();

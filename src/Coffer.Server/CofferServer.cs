@@ -60,7 +60,7 @@ public static class CofferServer
         services.AddSingleton(startup.RootKey);
         services.AddCofferCore();
         services.AddSingleton<RequestAuthenticator>();
-        services.AddSingleton<IRequestAuthorizer, AllowAllAuthorizer>();
+        services.AddSingleton<IRequestAuthorizer, PolicyAuthorizer>();
         services.AddCofferActions();
         services.AddSingleton<ActionTable>();
         services.AddSingleton<RpcEndpoint>();

@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Request {RequestId} ({Action}) by {AccessKeyId} answered {Code}")]
     public static partial void Answered(ILogger logger, string requestId, string action, string accessKeyId, string code);
 
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Request {RequestId} ({Action}) by {AccessKeyId} refused by policy: {Refused}")]
+    public static partial void Refused(ILogger logger, string requestId, string action, string accessKeyId, string refused);
+
     [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Scheduler deleted {Deleted} keys and rotated {Rotated} keys")]
     public static partial void SchedulerPass(ILogger logger, int deleted, int rotated);
 

@@ -1,20 +1,23 @@
 using System.Text;
-using System.Text.Json;
 using Coffer.Core.Accounts;
+using Coffer.Core.Authorization;
 using Coffer.Core.Errors;
 
 namespace Coffer.Core.Keys;
 
 /// <summary>
-/// Key policy documents: stored verbatim, not enforced until access control exists (DECISIONS.md "Keys and
-/// ciphertexts"). Only the policy named <c>default</c> exists.
+/// Key and secret policy documents: validated as RAM resource policies (<see cref="PolicyDocument"/>), stored
+/// verbatim, and enforced at step 14 by <see cref="PolicyEvaluator"/>. Only the policy named <c>default</c> exists.
 /// </summary>
 public static class KeyPolicy
 {
     /// <summary>The one policy name.</summary>
     public const string DefaultName = "default";
 
-    /// <summary>Checks a policy document: at most <see cref="KmsOptions.MaxPolicyBytes"/> UTF-8 bytes and a JSON object.</summary>
+    /// <summary>
+    /// Checks a policy document: at most <see cref="KmsOptions.MaxPolicyBytes"/> UTF-8 bytes and a valid key or secret
+    /// policy (<see cref="PolicyDocument.TryParse"/> with <see cref="PolicyKind.Resource"/>).
+    /// </summary>
     /// <exception cref="KmsException">InvalidParameter naming Policy.</exception>
     public static void Validate(string policy, KmsOptions options)
     {
@@ -24,18 +27,7 @@ public static class KeyPolicy
             throw KmsException.Invalid(Parameter);
         }
 
-        try
-        {
-            using var document = JsonDocument.Parse(policy);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw KmsException.Invalid(Parameter);
-            }
-        }
-        catch (JsonException)
-        {
-            throw KmsException.Invalid(Parameter);
-        }
+        PolicyDocument.Parse(policy, PolicyKind.Resource, Parameter);
     }
 
     /// <summary>Checks a PolicyName: absent or <c>default</c>.</summary>

@@ -15,8 +15,31 @@ public sealed class KeyResolver(IKeyStore keys, IAliasStore aliases, KmsOptions 
     /// Resolves a key ID, <c>alias/name</c>, key ARN or alias ARN: the form accepted wherever a key is used rather than
     /// managed (DECISIONS.md lists the actions).
     /// </summary>
-    /// <exception cref="KmsException">Forbidden.AliasNotFound or Forbidden.KeyNotFound.</exception>
-    public async Task<Key> ResolveAsync(CallContext caller, string reference, CancellationToken cancellationToken)
+    /// <exception cref="KmsException">Forbidden.AliasNotFound, Forbidden.KeyNotFound, Forbidden.NoPermission.</exception>
+    public async Task<Key> ResolveAsync(CallContext caller, string reference, CancellationToken cancellationToken) =>
+        Authorize(caller, await FindAnyFormAsync(caller, reference, cancellationToken), null);
+
+    /// <summary>
+    /// As <see cref="ResolveAsync(CallContext, string, CancellationToken)"/>, authorizing the key for
+    /// <paramref name="action"/> instead of the request's own action (a secret's value is sealed under its key as
+    /// <c>kms:GenerateDataKey</c>).
+    /// </summary>
+    /// <exception cref="KmsException">Forbidden.AliasNotFound, Forbidden.KeyNotFound, Forbidden.NoPermission.</exception>
+    public async Task<Key> ResolveAsync(CallContext caller, string reference, string action, CancellationToken cancellationToken) =>
+        Authorize(caller, await FindAnyFormAsync(caller, reference, cancellationToken), action);
+
+    /// <summary>
+    /// Step 14's resource-level decision on a resolved key: its ARN, evaluated with its policy (the stored one or the
+    /// default), as <paramref name="action"/> or the request's own action.
+    /// </summary>
+    /// <exception cref="KmsException">Forbidden.NoPermission.</exception>
+    public Key Authorize(CallContext caller, Key key, string? action)
+    {
+        caller.Access?.Authorize(KeyArns.ForKey(options.Region, key.Account, key.Id), key.Account, key.Policy, action);
+        return key;
+    }
+
+    private async Task<Key> FindAnyFormAsync(CallContext caller, string reference, CancellationToken cancellationToken)
     {
         var (isAlias, name) = Classify(caller, reference);
         if (!isAlias)
@@ -38,11 +61,13 @@ public sealed class KeyResolver(IKeyStore keys, IAliasStore aliases, KmsOptions 
     /// <summary>
     /// Resolves a key ID or key ARN, the only forms management calls accept.
     /// </summary>
-    /// <exception cref="KmsException">Unsupported.Alias for alias forms; Forbidden.KeyNotFound.</exception>
-    public Task<Key> ResolveKeyIdAsync(CallContext caller, string reference, CancellationToken cancellationToken)
+    /// <exception cref="KmsException">Unsupported.Alias for alias forms; Forbidden.KeyNotFound; Forbidden.NoPermission.</exception>
+    public async Task<Key> ResolveKeyIdAsync(CallContext caller, string reference, CancellationToken cancellationToken)
     {
         var (isAlias, name) = Classify(caller, reference);
-        return isAlias ? throw new KmsException(KmsErrorCode.UnsupportedAlias) : FindAsync(caller, name, cancellationToken);
+        return isAlias
+            ? throw new KmsException(KmsErrorCode.UnsupportedAlias)
+            : Authorize(caller, await FindAsync(caller, name, cancellationToken), null);
     }
 
     private async Task<Key> FindAsync(CallContext caller, string keyId, CancellationToken cancellationToken) =>

@@ -10,7 +10,7 @@ namespace Coffer.Core.Keys;
 /// Seals bytes under a key's primary version and opens blobs again: the shared core of Encrypt, Decrypt and the
 /// data-key calls.
 /// </summary>
-public sealed class SymmetricEnvelope(IKeyStore keys, KeyMaterialCache cache)
+public sealed class SymmetricEnvelope(IKeyStore keys, KeyMaterialCache cache, KeyResolver resolver)
 {
     /// <summary>Parameter name every blob failure names (one message for every cause: no oracle).</summary>
     public const string BlobParameter = "CiphertextBlob";
@@ -71,12 +71,14 @@ public sealed class SymmetricEnvelope(IKeyStore keys, KeyMaterialCache cache)
 
     /// <summary>
     /// Finds the blob's version in the caller's account (404 when absent), checks the key state (409), then
-    /// authenticates and decrypts (InvalidParameter CiphertextBlob on any failure).
+    /// authenticates and decrypts (InvalidParameter CiphertextBlob on any failure). The key is authorized for
+    /// <paramref name="action"/>, or the request's own action when null.
     /// </summary>
     public async Task<(Key Key, KeyVersionId Version, byte[] Plaintext)> OpenAsync(
-        CallContext caller, byte[] blob, KeyVersionId versionId, EncryptionContext context, bool dryRun, CancellationToken cancellationToken)
+        CallContext caller, byte[] blob, KeyVersionId versionId, EncryptionContext context, bool dryRun, CancellationToken cancellationToken,
+        string? action = null)
     {
-        var (key, version) = await FindVersionAsync(caller, versionId, cancellationToken);
+        var (key, version) = await FindVersionAsync(caller, versionId, cancellationToken, action);
         EnsureCanEncrypt(key);
         var plaintext = Open(key, version, blob, context);
         if (dryRun)
@@ -87,10 +89,19 @@ public sealed class SymmetricEnvelope(IKeyStore keys, KeyMaterialCache cache)
         return (key, version.Id, plaintext);
     }
 
-    /// <summary>The blob's version and its key in the caller's account (step 14); no state check.</summary>
-    /// <exception cref="KmsException">Forbidden.KeyNotFound.</exception>
-    public async Task<(Key Key, KeyVersion Version)> FindVersionAsync(CallContext caller, KeyVersionId versionId, CancellationToken cancellationToken) =>
-        await keys.FindVersionAsync(caller.Account, versionId, cancellationToken) ?? throw new KmsException(KmsErrorCode.KeyNotFound);
+    /// <summary>
+    /// The blob's version and its key in the caller's account, authorized for <paramref name="action"/> (or the
+    /// request's own action) on the key (step 14); no state check.
+    /// </summary>
+    /// <exception cref="KmsException">Forbidden.KeyNotFound; Forbidden.NoPermission.</exception>
+    public async Task<(Key Key, KeyVersion Version)> FindVersionAsync(
+        CallContext caller, KeyVersionId versionId, CancellationToken cancellationToken, string? action = null)
+    {
+        var (key, version) = await keys.FindVersionAsync(caller.Account, versionId, cancellationToken)
+            ?? throw new KmsException(KmsErrorCode.KeyNotFound);
+        resolver.Authorize(caller, key, action);
+        return (key, version);
+    }
 
     /// <summary>
     /// Authenticates and decrypts a blob with a version found by <see cref="FindVersionAsync"/>, whose key state the

@@ -22,14 +22,19 @@ public sealed class SecretVault(ISecretStore store, KeyResolver resolver, Symmet
     private const int DataKeyLength = 32;
     private const int Attempts = 5;
 
+    // A secret value's data key is generated and opened under its EncryptionKeyId, so the caller needs those
+    // permissions on that key as well (Alibaba: the caller needs GenerateDataKey on it).
+    private const string SealAction = "kms:GenerateDataKey";
+    private const string OpenAction = "kms:Decrypt";
+
     /// <summary>The store.</summary>
     public ISecretStore Store => store;
 
     /// <summary>The secret's ARN.</summary>
     public string Arn(Secret secret) => $"acs:kms:{options.Region}:{secret.Account.Value}:secret/{secret.Name}";
 
-    /// <summary>The secret named by name or secret ARN (step 14).</summary>
-    /// <exception cref="KmsException">Forbidden.ResourceNotFound.</exception>
+    /// <summary>The secret named by name or secret ARN, authorized for the request's action (step 14).</summary>
+    /// <exception cref="KmsException">Forbidden.ResourceNotFound; Forbidden.NoPermission.</exception>
     public async Task<Secret> FindAsync(CallContext caller, string reference, CancellationToken cancellationToken)
     {
         var name = reference;
@@ -41,8 +46,15 @@ public sealed class SecretVault(ISecretStore store, KeyResolver resolver, Symmet
             }
         }
 
-        return await store.FindAsync(caller.Account, name, cancellationToken) ?? throw new KmsException(KmsErrorCode.ResourceNotFound);
+        var secret = await store.FindAsync(caller.Account, name, cancellationToken) ?? throw new KmsException(KmsErrorCode.ResourceNotFound);
+        Authorize(caller, secret);
+        return secret;
     }
+
+    /// <summary>Step 14's resource-level decision on a resolved secret: its ARN, evaluated with its policy.</summary>
+    /// <exception cref="KmsException">Forbidden.NoPermission.</exception>
+    public void Authorize(CallContext caller, Secret secret) =>
+        caller.Access?.Authorize(Arn(secret), secret.Account, secret.Policy);
 
     /// <summary>Refuses a secret inside its recovery window.</summary>
     /// <exception cref="KmsException">Rejected.ResourceInDeleteWindow.</exception>
@@ -58,7 +70,7 @@ public sealed class SecretVault(ISecretStore store, KeyResolver resolver, Symmet
     /// <exception cref="KmsException">Forbidden.KeyNotFound / Forbidden.AliasNotFound; the key state's 409.</exception>
     public async Task<Key> ResolveKeyAsync(CallContext caller, string keyId, CancellationToken cancellationToken)
     {
-        var key = await resolver.ResolveAsync(caller, keyId, cancellationToken);
+        var key = await resolver.ResolveAsync(caller, keyId, SealAction, cancellationToken);
         SymmetricEnvelope.EnsureCanEncrypt(key);
         return key;
     }
@@ -72,7 +84,7 @@ public sealed class SecretVault(ISecretStore store, KeyResolver resolver, Symmet
         byte[] sealedKey;
         if (secret.EncryptionKeyId is { } keyId)
         {
-            var key = await resolver.ResolveAsync(caller, keyId.Value, cancellationToken);
+            var key = await resolver.ResolveAsync(caller, keyId.Value, SealAction, cancellationToken);
             SymmetricEnvelope.EnsureCanEncrypt(key);
             (sealedKey, _) = await envelope.SealAsync(key, dataKey.Span.ToArray(), Context(secret, versionId), cancellationToken);
         }
@@ -100,7 +112,8 @@ public sealed class SecretVault(ISecretStore store, KeyResolver resolver, Symmet
         if (secret.EncryptionKeyId is not null)
         {
             var (blob, keyVersion) = SymmetricEnvelope.ParseBlob(Convert.ToBase64String(version.SealedKey));
-            (_, _, dataKey) = await envelope.OpenAsync(caller, blob, keyVersion, Context(secret, version.VersionId), false, cancellationToken);
+            (_, _, dataKey) = await envelope.OpenAsync(
+                caller, blob, keyVersion, Context(secret, version.VersionId), false, cancellationToken, OpenAction);
         }
         else
         {

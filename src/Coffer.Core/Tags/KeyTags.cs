@@ -118,6 +118,7 @@ public sealed class KeyTags(KeyResolver resolver, ITagStore store, ISecretStore 
             }
 
             var secret = await secrets.FindAsync(caller.Account, name, cancellationToken) ?? throw new KmsException(KmsErrorCode.ResourceNotFound);
+            caller.Access?.Authorize($"acs:kms:{options.Region}:{secret.Account.Value}:secret/{secret.Name}", secret.Account, secret.Policy);
             if (!found.Exists(s => s.Name == secret.Name))
             {
                 found.Add(secret);

@@ -33,6 +33,7 @@ public sealed class RpcEndpoint(
         var cancellationToken = context.RequestAborted;
         RpcRequest? request = null;
         var action = "";
+        var accessKeyId = "";
         try
         {
             if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsPost(context.Request.Method))
@@ -56,7 +57,8 @@ public sealed class RpcEndpoint(
 
             var caller = await authenticator.AuthenticateAsync(context, request, cancellationToken);
             await CheckAccountAsync(caller.Account, action, cancellationToken);
-            await authorizer.AuthorizeAsync(caller, action, request.Get("KeyId") ?? "*", cancellationToken);
+            accessKeyId = caller.AccessKeyId;
+            var authorization = await authorizer.AuthorizeAsync(caller, action, request, context, cancellationToken);
             if (request.WantsXml && request.All.FirstOrDefault(p => !ResponseWriter.CanCarryInXml(p.Value)) is { Key: { } unrepresentable })
             {
                 // Refused before the action runs: an XML answer echoing this value could not be written, and a write must
@@ -64,13 +66,19 @@ public sealed class RpcEndpoint(
                 throw KmsException.Invalid(unrepresentable);
             }
 
-            var body = await endpoint.InvokeAsync(
-                new CallContext(caller.Account, caller.AccessKeyId, requestId), new ParameterReader(request), cancellationToken);
+            var call = new CallContext(caller.Account, caller.AccessKeyId, requestId) { Access = authorization.Access };
+            var body = await InvokeAsync(endpoint, action, call, request, authorization.Deferred, cancellationToken);
             body.InsertFirst("RequestId", requestId);
             await WriteAsync(context, 200, requestId, request, action + "Response", body);
         }
         catch (KmsException e)
         {
+            if (e.Code == KmsErrorCode.NoPermission)
+            {
+                // Security: the refused action and resource (ARNs and names only, never parameters' values).
+                Log.Refused(logger, requestId, action, accessKeyId, e.Detail ?? "");
+            }
+
             await WriteErrorAsync(context, requestId, request, e.Code, e.Detail);
         }
         catch (StoreUnavailableException e)
@@ -88,6 +96,23 @@ public sealed class RpcEndpoint(
         {
             Log.InternalError(logger, requestId, action, e);
             await WriteErrorAsync(context, requestId, request, KmsErrorCode.InternalFailure, null);
+        }
+    }
+
+    /// <summary>
+    /// Runs the action. When step 11 deferred its decision to the resource's own policy, a 404 met on the way answers
+    /// Forbidden.NoPermission: a caller with no permission on the resource as named never learns what exists.
+    /// </summary>
+    private static async Task<ResponseObject> InvokeAsync(
+        IActionEndpoint endpoint, string action, CallContext call, RpcRequest request, bool deferred, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await endpoint.InvokeAsync(call, new ParameterReader(request), cancellationToken);
+        }
+        catch (KmsException e) when (deferred && ErrorCatalogue.Entry(e.Code).HttpStatus == 404)
+        {
+            throw new KmsException(KmsErrorCode.NoPermission, $"kms:{action} on a resource as named that did not resolve ({e.Code})");
         }
     }
 

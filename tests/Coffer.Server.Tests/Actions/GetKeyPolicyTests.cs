@@ -100,11 +100,12 @@ public sealed class GetKeyPolicyTests(CofferApplicationFactory factory) : IClass
         var keyId = await factory.Client.CreateKeyAsync();
         var name = "policy-" + Guid.NewGuid().ToString("N");
         await factory.Client.CreateAliasAsync("alias/" + name, keyId);
-        RequestIdOnly(await factory.Client.CallAsync("SetKeyPolicy", Params.Of(("KeyId", keyId), ("Policy", "{\"Sid\":\"" + name + "\"}"))));
+        var policy = "{\"Version\":\"1\",\"Statement\":[{\"Sid\":\"" + name + "\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"kms:*\",\"Resource\":\"*\"}]}";
+        RequestIdOnly(await factory.Client.CallAsync("SetKeyPolicy", Params.Of(("KeyId", keyId), ("Policy", policy))));
         var reference = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, name, factory.AccountId);
 
         var response = await factory.Client.CallAsync("GetKeyPolicy", Params.Of(("KeyId", reference)));
 
-        Assert.Equal("{\"Sid\":\"" + name + "\"}", Expect.Ok(response).GetProperty("Policy").GetString());
+        Assert.Equal(policy, Expect.Ok(response).GetProperty("Policy").GetString());
     }
 }

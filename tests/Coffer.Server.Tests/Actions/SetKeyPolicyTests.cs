@@ -5,6 +5,7 @@ namespace Coffer.Server.Tests.Actions;
 
 public sealed class SetKeyPolicyTests(CofferApplicationFactory factory) : IClassFixture<CofferApplicationFactory>
 {
+    private const string EmptyPolicy = "{\"Version\":\"1\",\"Statement\":[]}";
     private const string Policy = "{\"Version\":\"1\",\"Statement\":[{\"Sid\":\"s\",\"Effect\":\"Allow\",\"Principal\":{\"RAM\":[\"acs:ram::1:root\"]},\"Action\":[\"kms:*\"],\"Resource\":[\"*\"]}]}";
 
     [Fact]
@@ -24,9 +25,9 @@ public sealed class SetKeyPolicyTests(CofferApplicationFactory factory) : IClass
         var keyId = await factory.Client.CreateKeyAsync();
         RequestIdOnly(await factory.Client.CallAsync("SetKeyPolicy", Params.Of(("KeyId", keyId), ("Policy", Policy))));
 
-        RequestIdOnly(await factory.Client.CallAsync("SetKeyPolicy", Params.Of(("KeyId", keyId), ("Policy", "{}"))));
+        RequestIdOnly(await factory.Client.CallAsync("SetKeyPolicy", Params.Of(("KeyId", keyId), ("Policy", EmptyPolicy))));
 
-        Assert.Equal("{}", Expect.Ok(await factory.Client.CallAsync("GetKeyPolicy", Params.Of(("KeyId", keyId)))).GetProperty("Policy").GetString());
+        Assert.Equal(EmptyPolicy, Expect.Ok(await factory.Client.CallAsync("GetKeyPolicy", Params.Of(("KeyId", keyId)))).GetProperty("Policy").GetString());
     }
 
     [Fact]
@@ -68,7 +69,10 @@ public sealed class SetKeyPolicyTests(CofferApplicationFactory factory) : IClass
     [InlineData("null")]
     [InlineData("{\"Version\":")]
     [InlineData("{} {}")]
-    public async Task SetKeyPolicy_NotAJsonObject_ReturnsInvalidParameterPolicy(string policy)
+    [InlineData("{}")]
+    [InlineData("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"kms:*\",\"Resource\":\"*\"}]}")]
+    [InlineData("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Permit\",\"Principal\":\"*\",\"Action\":\"kms:*\",\"Resource\":\"*\"}]}")]
+    public async Task SetKeyPolicy_NotAValidPolicy_ReturnsInvalidParameterPolicy(string policy)
     {
         var keyId = await factory.Client.CreateKeyAsync();
 
@@ -129,21 +133,22 @@ public sealed class SetKeyPolicyTests(CofferApplicationFactory factory) : IClass
         Expect.KeyNotFound(await factory.Client.CallAsync("SetKeyPolicy", Params.Of(("KeyId", Guid.NewGuid().ToString()), ("Policy", Policy))));
     }
 
-    /// <summary>A JSON object of exactly <paramref name="bytes"/> UTF-8 bytes, with multi-byte characters so bytes and characters differ.</summary>
+    /// <summary>A valid policy of exactly <paramref name="bytes"/> UTF-8 bytes, with multi-byte characters so bytes and characters differ.</summary>
     private static string PolicyOfBytes(int bytes)
     {
-        var builder = new StringBuilder("{\"Sid\":\"");
-        while (Encoding.UTF8.GetByteCount(builder.ToString()) + 2 + 3 <= bytes)
+        const string Tail = "\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"kms:*\",\"Resource\":\"*\"}]}";
+        var builder = new StringBuilder("{\"Version\":\"1\",\"Statement\":[{\"Sid\":\"");
+        while (Encoding.UTF8.GetByteCount(builder.ToString()) + Tail.Length + 3 <= bytes)
         {
             builder.Append('é');
         }
 
-        while (Encoding.UTF8.GetByteCount(builder.ToString()) + 2 < bytes)
+        while (Encoding.UTF8.GetByteCount(builder.ToString()) + Tail.Length < bytes)
         {
             builder.Append('a');
         }
 
-        var policy = builder.Append("\"}").ToString();
+        var policy = builder.Append(Tail).ToString();
         Assert.Equal(bytes, Encoding.UTF8.GetByteCount(policy));
         return policy;
     }

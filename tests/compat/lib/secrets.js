@@ -805,7 +805,7 @@ async function runSecretsProtocol(h, conn) {
   await check(M, 'SetSecretPolicy of 32768 bytes stored, 32769 → InvalidParameter', async () => {
     const n = `${base}/policy`;
     await create(n);
-    const sized = (len) => { const head = '{"Version":"1","Statement":[],"Pad":"'; return head + 'x'.repeat(len - head.length - 2) + '"}'; };
+    const sized = (len) => { const head = '{"Version":"1","Statement":[{"Sid":"'; const tail = '","Effect":"Allow","Principal":"*","Action":"kms:GetSecretValue","Resource":"*"}]}'; return head + 'x'.repeat(len - head.length - tail.length) + tail; };
     ok(await call('SetSecretPolicy', { SecretName: n, Policy: sized(32768) }));
     assert.equal(ok(await call('GetSecretPolicy', { SecretName: n })).Policy, sized(32768), '32768 bytes stored');
     expectError(mode, await call('SetSecretPolicy', { SecretName: n, Policy: sized(32769) }), 'InvalidParameter', { param: 'Policy' });
