@@ -17,4 +17,7 @@ public interface IResourceAccess
     /// <param name="action">The RAM action when it is not the request's own (a secret's value is opened as <c>kms:Decrypt</c> on its key).</param>
     /// <exception cref="KmsException">Forbidden.NoPermission; its detail names the action and resource for the log.</exception>
     void Authorize(string resourceArn, AccountId owner, string? storedPolicy, string? action = null);
+
+    /// <summary>The same request deciding as <paramref name="action"/> (BatchGetSecretValue reads each secret as <c>kms:GetSecretValue</c>).</summary>
+    IResourceAccess WithAction(string action);
 }

@@ -21,6 +21,9 @@ public sealed class RequestAccess(AccessRequest request, IReadOnlyList<PolicyDoc
         PolicyEvaluator.Evaluate(request.Resource == resource ? request : request with { Resource = resource }, identityPolicies, null);
 
     /// <inheritdoc />
+    public IResourceAccess WithAction(string action) => new RequestAccess(request with { Action = action }, identityPolicies, cache);
+
+    /// <inheritdoc />
     public void Authorize(string resourceArn, AccountId owner, string? storedPolicy, string? action = null)
     {
         var effective = request with { Resource = resourceArn, Action = action ?? request.Action };

@@ -18,13 +18,15 @@ public sealed class BatchGetSecretValue(GetSecretValue getSecretValue)
     public async Task<BatchGetSecretValueResult> HandleAsync(CallContext caller, string? secretsList, CancellationToken cancellationToken)
     {
         var requests = Parse(secretsList);
+        // Security: each secret is read as kms:GetSecretValue, so a secret policy denying that is not bypassed here.
+        var reader = caller with { Access = caller.Access?.WithAction("kms:GetSecretValue") };
         var values = new List<SecretValueResult>();
         var errors = new List<(string, KmsException)>();
         foreach (var request in requests)
         {
             try
             {
-                values.Add(await getSecretValue.HandleAsync(caller, request, cancellationToken));
+                values.Add(await getSecretValue.HandleAsync(reader, request, cancellationToken));
             }
             catch (KmsException e) when (e.Code is not (KmsErrorCode.ServiceUnavailableTemporary or KmsErrorCode.InternalFailure))
             {

@@ -33,9 +33,13 @@ internal static class NamedResources
                 AddKey(named, request.Get("DestinationKeyId"), account, region);
                 named.Add(new NamedResource(Any, ResolvedLater: true));
                 return named;
-            case "BatchGetSecretValue" or "TagResources" or "UntagResources":
-                // Every resource of the list is resolved and decided at step 14.
+            case "TagResources" or "UntagResources":
+                // Every resource of the list is resolved and decided at step 14 (a 404 stops the whole call).
                 named.Add(new NamedResource(Any, ResolvedLater: true));
+                return named;
+            case "BatchGetSecretValue":
+                // Per-secret failures, 404s included, are answered inside a 200: the call itself needs an Allow as named.
+                named.Add(new NamedResource(Any, ResolvedLater: false));
                 return named;
             case "CreateSecret":
                 AddSecret(named, request.Get("SecretName"), account, region, resolvedLater: false);
