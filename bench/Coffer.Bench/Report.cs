@@ -16,7 +16,7 @@ internal static class Report
         "process:  load generator, floor and Coffer share one process and all cores; workstation GC",
         "cell:     " + cellSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s measured after a warm-up; every request V2-signed with a fresh nonce, POST form",
         "Coffer features on: V2 signature check; durable replay protection (one INSERT per request into SQLite nonces, WAL,",
-        "          synchronous=FULL); authorization = AllowAllAuthorizer (no policy evaluation yet); no audit log, no metrics yet",
+        "          synchronous=FULL); authorization = PolicyAuthorizer (administrator, default key policy); no audit log, no metrics yet",
         "not measured: AsymmetricSign (RSA_2048, EC_P256) - not implemented in Coffer yet",
         "");
 

@@ -36,6 +36,8 @@ const ERRORS = {
   'Rejected.StateModifiedFailed': { status: 409, message: 'Keystate modified failed.' },
   'Rejected.Disabled': { status: 409, message: 'The request was rejected because the key state is Disabled.' },
   'Rejected.PendingDeletion': { status: 409, message: 'The request was rejected because the key state is PendingDeletion.' },
+  // Access control (seed table; DECISIONS.md "Keys and ciphertexts")
+  'Forbidden.NoPermission': { status: 403, message: 'This operation is forbidden by permission system.' },
   DryRunOperationError: { status: 400, message: 'The request would have succeeded, but the DryRun flag is set.' },
   // Secrets Manager (DECISIONS.md "Codes outside the seed", "Secrets")
   'Rejected.UnsupportedOperation': { status: 400, message: 'The request was rejected because the operation is not supported.' },

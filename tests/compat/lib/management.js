@@ -283,6 +283,20 @@ async function runManagement(h, t) {
     expectError(mode, await call('SetKeyPolicy', { KeyId: KL(), Policy: policy, PolicyName: 'other' }), 'Forbidden.ResourceNotFound');
   });
 
+  await check(name, 'key policy Deny kms:Encrypt → Encrypt Forbidden.NoPermission 403 (seed Message), Decrypt still works; removing the statement restores Encrypt', async () => {
+    const uid = uidOf(need(m.kl, 'CreateKey'));
+    const allowRoot = { Effect: 'Allow', Principal: { RAM: [`acs:ram::${uid}:root`] }, Action: ['kms:*'], Resource: ['*'] };
+    const deny = { Sid: `compat-deny-${name}`, Effect: 'Deny', Principal: { RAM: [`acs:ram::${uid}:root`] }, Action: ['kms:Encrypt'], Resource: ['*'] };
+    ok(await call('SetKeyPolicy', { KeyId: KL(), Policy: JSON.stringify({ Version: '1', Statement: [allowRoot, deny] }) }));
+    try {
+      expectError(mode, await call('Encrypt', { KeyId: KL(), Plaintext: PT }), 'Forbidden.NoPermission');
+      assert.equal(ok(await call('Decrypt', { CiphertextBlob: need(m.klBlob, 'lifecycle Encrypt') })).Plaintext, PT, 'Decrypt still works');
+    } finally {
+      ok(await call('SetKeyPolicy', { KeyId: KL(), Policy: JSON.stringify({ Version: '1', Statement: [allowRoot] }) }));
+    }
+    assert.equal(typeof ok(await call('Encrypt', { KeyId: KL(), Plaintext: PT })).CiphertextBlob, 'string', 'Encrypt works again');
+  });
+
   // ================================================================ 2. aliases (CLIENTS.md §7.3 step 4)
   const alias = `alias/compat-${name}-${h.runId}`;
   const K1 = () => need(st.k1, 'CreateKey').KeyId;
