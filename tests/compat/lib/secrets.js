@@ -848,11 +848,12 @@ async function runSecretsProtocol(h, conn) {
     expectError(mode, await call('GetSecretValue', { SecretName: n, VersionStage: 'Custom' }), 'Forbidden.ResourceNotFound');
     expectError(mode, await call('GetSecretValue', { SecretName: n, VersionStage: 'ACSPrevious' }), 'Forbidden.ResourceNotFound');
   });
-  await check(M, 'CreateSecret Policy is stored verbatim', async () => {
+  await check(M, 'CreateSecret Policy is stored verbatim (and enforced: its Deny refuses GetSecretValue)', async () => {
     const n = `${base}/withpolicy`;
-    const p = '{"Version":"1","Statement":[{"Effect":"Deny","Principal":{"RAM":["*"]},"Action":["kms:*"],"Resource":["*"]}]}';
+    const p = '{"Version":"1","Statement":[{"Effect":"Deny","Principal":{"RAM":["*"]},"Action":["kms:GetSecretValue"],"Resource":["*"]}]}';
     await create(n, { Policy: p });
     assert.equal(ok(await call('GetSecretPolicy', { SecretName: n })).Policy, p, 'Policy');
+    expectError(mode, await call('GetSecretValue', { SecretName: n }), 'Forbidden.NoPermission');
   });
   await check(M, 'UpdateSecretVersionStage ACSCurrent onto the ACSPrevious version swaps the two', async () => {
     const n = `${base}/swap`;
