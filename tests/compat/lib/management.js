@@ -46,10 +46,10 @@ async function aliasesOf(h, call, keyId) {
   return plain(b.Aliases.Alias);
 }
 
-// The rows ListTagResources gives for some keys (all pages).
-async function tagRows(h, call, keyIds) {
-  const params = { ResourceType: 'key' };
-  keyIds.forEach((id, i) => { params[`ResourceId.${i + 1}`] = id; });
+// The rows ListTagResources gives for some keys, or secrets with resourceType 'secret' (all pages).
+async function tagRows(h, call, ids, resourceType = 'key') {
+  const params = { ResourceType: resourceType };
+  ids.forEach((id, i) => { params[`ResourceId.${i + 1}`] = id; });
   const rows = [];
   for (let i = 0; i < 100; i++) {
     const b = h.ok(await call('ListTagResources', params));

@@ -12,7 +12,7 @@
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
 const { makeRaw } = require('./raw');
-const { uidOf, defaultPolicy, DAY } = require('./management');
+const { uidOf, defaultPolicy, DAY, tagRows } = require('./management');
 
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8"?>';
 const plain = (x) => JSON.parse(JSON.stringify(x));
@@ -32,20 +32,7 @@ const near = (iso, ms, what) => {
 };
 const empty = (v) => v === undefined || v === null || v === '';
 
-// The rows ListTagResources gives for some secrets (all pages).
-async function secretTagRows(h, call, names) {
-  const params = { ResourceType: 'secret' };
-  names.forEach((n, i) => { params[`ResourceId.${i + 1}`] = n; });
-  const rows = [];
-  for (let i = 0; i < 100; i++) {
-    const b = h.ok(await call('ListTagResources', params));
-    assert.ok(b.TagResources && Array.isArray(b.TagResources.TagResource), 'TagResources.TagResource is an array: ' + JSON.stringify(b).slice(0, 200));
-    rows.push(...plain(b.TagResources.TagResource));
-    if (!b.NextToken) return rows;
-    params.NextToken = b.NextToken;
-  }
-  assert.fail('ListTagResources NextToken never ran out');
-}
+const secretTagRows = (h, call, names) => tagRows(h, call, names, 'secret');
 
 // ====================================================================================== per client mode
 async function runSecrets(h, t) {
