@@ -5,7 +5,8 @@ using Coffer.Core.Storage;
 namespace Coffer.Core.Background;
 
 /// <summary>What one scheduler pass did.</summary>
-public sealed record SchedulerPass(int Deleted, int Rotated, int PurgedSecrets = 0, int ExpiredMaterials = 0, int ExpiredImportTokens = 0);
+public sealed record SchedulerPass(
+    int Deleted, int Rotated, int PurgedSecrets = 0, int ExpiredMaterials = 0, int ExpiredImportTokens = 0, int PurgedNonces = 0);
 
 /// <summary>
 /// Time-driven key work: deletes keys whose deletion date passed (with their versions, aliases and tags) and rotates
@@ -13,10 +14,17 @@ public sealed record SchedulerPass(int Deleted, int Rotated, int PurgedSecrets =
 /// one store: a key is deleted once and rotated once per due date. Secrets whose recovery window passed are purged
 /// the same way (a compare-and-swap on the secret's revision, so a restore that wins the race keeps the secret).
 /// Imported material past its expiry is removed (the key goes back to PendingImport, by compare-and-swap), and
-/// expired import wrapping keys are deleted.
+/// expired import wrapping keys are deleted. Signature nonces past their expiry are removed (every node may do it; a
+/// nonce is only ever deleted once expired).
 /// </summary>
 public sealed class KeyScheduler(
-    IKeyStore keys, ISecretStore secrets, IImportWrappingKeyStore wrappingKeys, KeyRotation rotation, MaterialRemover remover, TimeProvider time)
+    IKeyStore keys,
+    ISecretStore secrets,
+    IImportWrappingKeyStore wrappingKeys,
+    INonceStore nonces,
+    KeyRotation rotation,
+    MaterialRemover remover,
+    TimeProvider time)
 {
     private const int BatchSize = 100;
 
@@ -64,6 +72,7 @@ public sealed class KeyScheduler(
         }
 
         var tokens = await wrappingKeys.DeleteExpiredAsync(now, BatchSize, cancellationToken);
-        return new SchedulerPass(deleted, rotated, purged, expired, tokens);
+        var purgedNonces = await nonces.PurgeExpiredAsync(now, cancellationToken);
+        return new SchedulerPass(deleted, rotated, purged, expired, tokens, purgedNonces);
     }
 }

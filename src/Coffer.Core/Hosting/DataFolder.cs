@@ -22,29 +22,36 @@ public static class DataFolder
     {
         await store.MigrateAsync(cancellationToken);
         var check = await store.GetRootKeyCheckAsync(cancellationToken);
-        if (check is not null)
+        if (check is null)
         {
-            var root = LoadRootKey(settings)
-                ?? throw new StartupException(
-                    $"the root key is missing: set COFFER_ROOT_KEY or restore {settings.RootKeyFile}; the database was initialised with one");
-            if (!root.VerifyCheckRecord(check))
+            if (!allowInitialise)
             {
-                root.Dispose();
-                throw new StartupException("the root key does not match this database (its check record does not verify)");
+                throw new StartupException($"{settings.DataDirectory} is not initialised: run 'coffer serve' once first");
             }
 
-            return new StartupResult(root, null, null, null);
+            // Null when another node sharing the database initialised it first: then its check record decides.
+            if (await InitialiseAsync(settings, store, time, cancellationToken) is { } initialised)
+            {
+                return initialised;
+            }
+
+            check = await store.GetRootKeyCheckAsync(cancellationToken)
+                ?? throw new StartupException("the database reported itself initialised but holds no root-key check record");
         }
 
-        if (!allowInitialise)
+        var root = LoadRootKey(settings)
+            ?? throw new StartupException(
+                $"the root key is missing: set COFFER_ROOT_KEY or restore {settings.RootKeyFile}; the database was initialised with one");
+        if (!root.VerifyCheckRecord(check))
         {
-            throw new StartupException($"{settings.DataDirectory} is not initialised: run 'coffer serve' once first");
+            root.Dispose();
+            throw new StartupException("the root key does not match this database (its check record does not verify)");
         }
 
-        return await InitialiseAsync(settings, store, time, cancellationToken);
+        return new StartupResult(root, null, null, null);
     }
 
-    private static async Task<StartupResult> InitialiseAsync(
+    private static async Task<StartupResult?> InitialiseAsync(
         StartupSettings settings, IStoreLifecycle store, TimeProvider time, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(settings.BootstrapAccessKeyId) != string.IsNullOrEmpty(settings.BootstrapAccessKeySecret))
@@ -79,6 +86,19 @@ public static class DataFolder
         try
         {
             await store.InitialiseAsync(root.CreateCheckRecord(), account, adminKey, cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            // Another node initialised the shared database between our read and our write. A key generated here
+            // protects nothing: remove it, so this node starts with the shared key or says that it is missing.
+            File.Delete(pending);
+            if (writeKeyFile)
+            {
+                File.Delete(settings.RootKeyFile);
+            }
+
+            root.Dispose();
+            return null;
         }
         catch
         {

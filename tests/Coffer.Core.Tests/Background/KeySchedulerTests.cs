@@ -165,6 +165,22 @@ public sealed class KeySchedulerTests
     }
 
     [Fact]
+    public async Task RunOnce_NoncesPastTheirExpiry_AreRemovedAndLiveOnesKept()
+    {
+        await using var kms = await CreateAsync();
+        var nonces = kms.Get<INonceStore>();
+        var now = kms.Time.GetUtcNow();
+        Assert.True(await nonces.TryRecordAsync("LTAIa", "old", now.AddMinutes(-1), Ct));
+        Assert.True(await nonces.TryRecordAsync("LTAIa", "live", now.AddMinutes(31), Ct));
+
+        var pass = await kms.Get<KeyScheduler>().RunOnceAsync(Ct);
+
+        Assert.Equal(1, pass.PurgedNonces);
+        Assert.False(await nonces.TryRecordAsync("LTAIa", "live", now.AddMinutes(31), Ct));
+        Assert.True(await nonces.TryRecordAsync("LTAIa", "old", now.AddMinutes(31), Ct));
+    }
+
+    [Fact]
     public async Task RunOnce_TwoSchedulersOnOneDatabaseFile_DeleteEachDueKeyOnce()
     {
         await using var pair = await SchedulerPair.CreateAsync();

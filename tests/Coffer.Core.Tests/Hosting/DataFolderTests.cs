@@ -3,6 +3,7 @@ using System.Text.Json;
 using Coffer.Core.Access;
 using Coffer.Core.Accounts;
 using Coffer.Core.Hosting;
+using Coffer.Core.Storage;
 using Coffer.Crypto.Wrapping;
 using Coffer.Storage.Sqlite;
 using Microsoft.Extensions.Time.Testing;
@@ -245,6 +246,49 @@ public sealed class DataFolderTests : IDisposable
         Assert.Equal(OwnerReadWrite, File.GetUnixFileMode(CredentialsFile));
     }
 
+    [Fact]
+    public async Task OpenAsync_AnotherNodeInitialisesFirstWithTheSameKey_ReusesItsInitialisation()
+    {
+        using var shared = RootKey.Generate();
+        var nodeB = Path.Combine(_folder, "node-b");
+        Directory.CreateDirectory(nodeB);
+        using var database = new SqliteDatabase(DatabaseFile);
+        StartupResult? winner = null;
+        var racing = new RacingLifecycle(new SqliteLifecycle(database), async () =>
+            winner = await DataFolder.OpenAsync(new StartupSettings(nodeB, shared.ExportBase64(), null, null), new SqliteLifecycle(database), _time, true, Ct));
+
+        var loser = await DataFolder.OpenAsync(Settings(rootKeyBase64: shared.ExportBase64()), racing, _time, allowInitialise: true, Ct);
+
+        using (loser.RootKey)
+        using (winner!.RootKey)
+        {
+            Assert.NotNull(winner.NewAccount);
+            Assert.Null(loser.NewAccount);
+            Assert.Single(await new SqliteAccountStore(database).ListAsync(Ct));
+            Assert.False(File.Exists(CredentialsFile));
+            Assert.False(File.Exists(CredentialsFile + ".new"));
+        }
+    }
+
+    [Fact]
+    public async Task OpenAsync_AnotherNodeInitialisesFirstAndThisNodeHasNoKey_RemovesItsGeneratedKeyAndThrowsMissing()
+    {
+        using var shared = RootKey.Generate();
+        var nodeB = Path.Combine(_folder, "node-b");
+        Directory.CreateDirectory(nodeB);
+        using var database = new SqliteDatabase(DatabaseFile);
+        StartupResult? winner = null;
+        var racing = new RacingLifecycle(new SqliteLifecycle(database), async () =>
+            winner = await DataFolder.OpenAsync(new StartupSettings(nodeB, shared.ExportBase64(), null, null), new SqliteLifecycle(database), _time, true, Ct));
+
+        var error = await Assert.ThrowsAsync<StartupException>(() => DataFolder.OpenAsync(Settings(), racing, _time, allowInitialise: true, Ct));
+
+        winner!.RootKey.Dispose();
+        Assert.Contains("root key is missing", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(RootKeyFile));
+        Assert.False(File.Exists(CredentialsFile));
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -279,5 +323,22 @@ public sealed class DataFolderTests : IDisposable
         public StartupResult Result { get; } = result;
 
         public void Dispose() => Result.RootKey.Dispose();
+    }
+
+    /// <summary>
+    /// The real SQLite lifecycle, except that just before this node's initialisation another node's whole start runs:
+    /// the interleaving two nodes starting together on one empty database can produce.
+    /// </summary>
+    private sealed class RacingLifecycle(IStoreLifecycle inner, Func<Task> otherNode) : IStoreLifecycle
+    {
+        public Task MigrateAsync(CancellationToken cancellationToken) => inner.MigrateAsync(cancellationToken);
+
+        public Task<byte[]?> GetRootKeyCheckAsync(CancellationToken cancellationToken) => inner.GetRootKeyCheckAsync(cancellationToken);
+
+        public async Task InitialiseAsync(byte[] rootKeyCheck, Account account, AccessKey adminKey, CancellationToken cancellationToken)
+        {
+            await otherNode();
+            await inner.InitialiseAsync(rootKeyCheck, account, adminKey, cancellationToken);
+        }
     }
 }
