@@ -7,7 +7,12 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 log_dir=$(mktemp -d)
-trap 'rm -rf "$log_dir"' EXIT
+pg_cluster_dir=""
+cleanup() {
+  if [ -n "$pg_cluster_dir" ]; then .ci/pg-cluster.sh stop "$pg_cluster_dir" || true; fi
+  rm -rf "$log_dir"
+}
+trap cleanup EXIT
 
 step() { printf '\n==> %s\n' "$*"; }
 die() { printf 'test.sh: %s\n' "$*" >&2; exit 1; }
@@ -19,6 +24,15 @@ missing=()
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# Debian's PostgreSQL for the PostgreSQL store tests; the script starts its own throwaway cluster, none is needed.
+if [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
+  missing+=(postgresql)
+  # No default cluster on port 5432: the tests start their own.
+  if [ ! -e /etc/postgresql-common/createcluster.conf ]; then
+    as_root mkdir -p /etc/postgresql-common
+    echo "create_main_cluster = false" | as_root tee /etc/postgresql-common/createcluster.conf >/dev/null
+  fi
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" || die "cannot install ${missing[*]}"
 fi
@@ -36,6 +50,13 @@ dotnet format Coffer.slnx --verify-no-changes --no-restore || die "dotnet format
 
 passed=0; failed=0; skipped=0
 add_counts() { passed=$((passed + $1)); failed=$((failed + $2)); skipped=$((skipped + $3)); }
+
+step "PostgreSQL test cluster (.ci/pg-cluster.sh: loopback, temporary folder owned by postgres)"
+pg_started=$(.ci/pg-cluster.sh start) || die "cannot start a PostgreSQL cluster for the tests"
+eval "$pg_started"
+pg_cluster_dir=$PG_CLUSTER_DIR
+export COFFER_TEST_POSTGRES="$PG_CLUSTER_URL"
+echo "PostgreSQL on 127.0.0.1:$PG_CLUSTER_PORT ($pg_cluster_dir)"
 
 step ".NET tests"
 dotnet test Coffer.slnx -c Release --no-build 2>&1 | tee "$log_dir/dotnet.log"

@@ -5,7 +5,6 @@ using Coffer.Server.Authentication;
 using Coffer.Server.Authorization;
 using Coffer.Server.Dispatch;
 using Coffer.Server.Hosting;
-using Coffer.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -18,7 +17,8 @@ namespace Coffer.Server;
 public static class CofferServer
 {
     /// <summary>
-    /// Opens (or on first start initialises) the data folder and builds the application. The caller runs it.
+    /// Opens the configured store (SQLite in the data folder, or PostgreSQL), opens or on first start initialises it
+    /// with the data folder's root key, and builds the application. The caller runs it.
     /// </summary>
     /// <exception cref="StartupException">The data folder cannot be opened (one-line reason).</exception>
     public static async Task<(WebApplication App, StartupResult Startup)> BuildAsync(
@@ -33,8 +33,17 @@ public static class CofferServer
             // Security: a new data folder is the owner's only; an existing one keeps the mode its operator gave it.
             Directory.CreateDirectory(server.DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
-        var database = new SqliteDatabase(server.DatabasePath);
-        var startup = await DataFolder.OpenAsync(settings, new SqliteLifecycle(database), time, allowInitialise: true, cancellationToken);
+        var store = CofferStore.Open(server);
+        StartupResult startup;
+        try
+        {
+            startup = await DataFolder.OpenAsync(settings, store.Lifecycle, time, allowInitialise: true, cancellationToken);
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(server.Urls);
@@ -43,7 +52,7 @@ public static class CofferServer
         // Security: ASP.NET's request logging would write query strings, and with them plaintexts and signatures.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
-        builder.Services.AddSqliteStore(database);
+        store.AddTo(builder.Services);
         builder.Services.AddCoffer(server, kms, startup, time);
         var app = builder.Build();
         app.MapCoffer();

@@ -17,10 +17,10 @@ public class CofferApplicationFactory : IAsyncLifetime
     private WebApplication? _app;
 
     /// <summary>The bootstrap AccessKeyId.</summary>
-    public string AccessKeyId { get; } = "LTAItest" + Guid.NewGuid().ToString("N")[..16];
+    public string AccessKeyId { get; protected init; } = "LTAItest" + Guid.NewGuid().ToString("N")[..16];
 
     /// <summary>The bootstrap AccessKeySecret.</summary>
-    public string AccessKeySecret { get; } = Guid.NewGuid().ToString("N");
+    public string AccessKeySecret { get; protected init; } = Guid.NewGuid().ToString("N");
 
     /// <summary>The throwaway data folder.</summary>
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "coffer-test-" + Guid.NewGuid().ToString("N"));
@@ -29,7 +29,7 @@ public class CofferApplicationFactory : IAsyncLifetime
     public const string TestHostId = "coffer-test-node";
 
     /// <summary>The HostId errors carry.</summary>
-    public string HostId { get; } = TestHostId;
+    public string HostId { get; protected init; } = TestHostId;
 
     /// <summary>The server's base address.</summary>
     public Uri Endpoint { get; private set; } = new("http://127.0.0.1/");
@@ -47,24 +47,39 @@ public class CofferApplicationFactory : IAsyncLifetime
     public SigningClient ClientFor(string accessKeyId, string secret, TimeProvider? time = null) =>
         new(_http, Endpoint, accessKeyId, secret, time);
 
+    /// <summary>The host's services (for tests that drive a background component, such as the scheduler, directly).</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The host is not started.");
+
     /// <summary>The Core settings the server runs with (the defaults unless a subclass narrows them).</summary>
     protected virtual KmsOptions CreateKmsOptions() => new();
 
-    /// <inheritdoc />
-    public async ValueTask InitializeAsync()
+    /// <summary>The clock of the host (the system clock unless a subclass drives time).</summary>
+    protected virtual TimeProvider Time => TimeProvider.System;
+
+    /// <summary>COFFER_ROOT_KEY for the host, or null for the data folder's key file.</summary>
+    protected virtual string? RootKeyBase64 => null;
+
+    /// <summary>Lets a subclass pick another store.</summary>
+    protected virtual void ConfigureServer(CofferServerOptions server)
     {
-        var server = new CofferServerOptions { Urls = "http://127.0.0.1:0", DataDirectory = DataDirectory, HostId = HostId };
-        var settings = new StartupSettings(DataDirectory, null, AccessKeyId, AccessKeySecret);
-        var (app, startup) = await CofferServer.BuildAsync(server, CreateKmsOptions(), settings, TimeProvider.System, CancellationToken.None);
-        _app = app;
-        AccountId = startup.NewAccount!.Value.Value;
-        await app.StartAsync();
-        Endpoint = new Uri(app.Urls.First() + "/");
-        Client = ClientFor(AccessKeyId, AccessKeySecret);
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask InitializeAsync()
+    {
+        var server = new CofferServerOptions { Urls = "http://127.0.0.1:0", DataDirectory = DataDirectory, HostId = HostId };
+        ConfigureServer(server);
+        var settings = new StartupSettings(DataDirectory, RootKeyBase64, AccessKeyId, AccessKeySecret);
+        var (app, startup) = await CofferServer.BuildAsync(server, CreateKmsOptions(), settings, Time, CancellationToken.None);
+        _app = app;
+        AccountId = startup.NewAccount?.Value ?? "";
+        await app.StartAsync();
+        Endpoint = new Uri(app.Urls.First() + "/");
+        Client = ClientFor(AccessKeyId, AccessKeySecret, Time);
+    }
+
+    /// <inheritdoc />
+    public virtual async ValueTask DisposeAsync()
     {
         if (_app is not null)
         {

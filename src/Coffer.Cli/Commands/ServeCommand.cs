@@ -8,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Coffer.Cli.Commands;
 
-/// <summary><c>coffer serve</c>: runs the KMS on the embedded SQLite store.</summary>
+/// <summary><c>coffer serve</c>: runs the KMS on the embedded SQLite store or on a shared PostgreSQL database.</summary>
 internal static class ServeCommand
 {
     public static Command Create()
@@ -19,18 +19,31 @@ internal static class ServeCommand
             DefaultValueFactory = _ => CommonOptions.Env("COFFER_URLS") ?? CofferServerOptions.DefaultUrls,
         };
         var data = CommonOptions.Data();
-        var command = new Command("serve", "Start Coffer. The first start initialises the data folder and prints the admin AccessKey once.")
+        var store = CommonOptions.Store();
+        var postgres = CommonOptions.Postgres();
+        var command = new Command(
+            "serve",
+            "Start Coffer. The first start initialises the store (one account, one admin AccessKey printed once); with " +
+            "--store postgres every node shares the database and the root key.")
         {
             urls,
             data,
+            store,
+            postgres,
         };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(urls)!, result.GetValue(data)!, cancellationToken));
+        command.SetAction((result, cancellationToken) => RunAsync(
+            result.GetValue(urls)!, result.GetValue(data)!, result.GetValue(store)!, result.GetValue(postgres), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string urls, string data, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string urls, string data, string store, string? postgres, CancellationToken cancellationToken)
     {
-        var server = new CofferServerOptions { Urls = urls, DataDirectory = data };
+        if (CommonOptions.ServerOptions(data, store, postgres) is not { } server)
+        {
+            return 1;
+        }
+
+        server.Urls = urls;
         if (CommonOptions.Env("COFFER_HOST_ID") is { } hostId)
         {
             server.HostId = hostId;
@@ -67,14 +80,16 @@ internal static class ServeCommand
             {
                 if (startup.NewAccount is { } account)
                 {
-                    Console.WriteLine($"Initialised {Path.GetFullPath(data)} for account {account.Value}.");
+                    Console.WriteLine($"Initialised {(server.Store == StoreKind.Sqlite ? Path.GetFullPath(data) : "the PostgreSQL database")} for account {account.Value}.");
                     Console.WriteLine("Admin AccessKey (shown once; also in credentials.json, mode 0600):");
                     Console.WriteLine($"  AccessKeyId:     {startup.NewAccessKeyId}");
                     Console.WriteLine($"  AccessKeySecret: {startup.NewAccessKeySecret}");
                 }
 
                 await app.StartAsync(cancellationToken);
-                Console.WriteLine($"Coffer listening on {string.Join(", ", app.Urls)} (data: {Path.GetFullPath(data)}, region: {kms.Region})");
+                Console.WriteLine(
+                    $"Coffer listening on {string.Join(", ", app.Urls)} (data: {Path.GetFullPath(data)}, store: {StoreName(server.Store)}, " +
+                    $"region: {kms.Region}, host: {server.HostId})");
                 await app.WaitForShutdownAsync(CancellationToken.None);
             }
 
@@ -96,4 +111,6 @@ internal static class ServeCommand
             return 1;
         }
     }
+
+    private static string StoreName(StoreKind kind) => kind == StoreKind.Postgres ? "postgres" : "sqlite";
 }

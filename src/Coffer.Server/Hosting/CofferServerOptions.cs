@@ -9,8 +9,14 @@ public sealed class CofferServerOptions
     /// <summary>URLs to listen on (semicolon separated).</summary>
     public string Urls { get; set; } = DefaultUrls;
 
-    /// <summary>The data folder (root key file, credentials, SQLite database).</summary>
+    /// <summary>The data folder (root key file, credentials, and with SQLite the database).</summary>
     public string DataDirectory { get; set; } = "coffer-data";
+
+    /// <summary>The store: SQLite in the data folder (default) or PostgreSQL.</summary>
+    public StoreKind Store { get; set; } = StoreKind.Sqlite;
+
+    /// <summary>The Npgsql connection string when <see cref="Store"/> is PostgreSQL (may hold a password: never logged).</summary>
+    public string? PostgresConnectionString { get; set; }
 
     /// <summary>The HostId of error bodies: this node's name.</summary>
     public string HostId { get; set; } = Environment.MachineName;
