@@ -17,7 +17,7 @@ public sealed class PostgresKeyStore(PostgresDatabase database) : IKeyStore
 
     private const int VersionColumnsStart = 19;
 
-    private const string VersionColumns = "v.key_id, v.id, v.created_at, v.wrapped_material";
+    private const string VersionColumns = "v.key_id, v.id, v.created_at, v.wrapped_material, v.public_key";
 
     /// <inheritdoc />
     public Task CreateAsync(Key key, KeyVersion firstVersion, CancellationToken cancellationToken) =>
@@ -225,11 +225,12 @@ public sealed class PostgresKeyStore(PostgresDatabase database) : IKeyStore
     private static Task<int> InsertVersionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, KeyVersion version, CancellationToken cancellationToken) =>
         connection.Command(
             transaction,
-            "INSERT INTO key_versions (id, key_id, created_at, wrapped_material) VALUES (@id, @key, @created, @material)",
+            "INSERT INTO key_versions (id, key_id, created_at, wrapped_material, public_key) VALUES (@id, @key, @created, @material, @public)",
             ("id", version.Id.Value),
             ("key", version.KeyId.Value),
             ("created", ToStored(version.CreationDate)),
-            ("material", version.WrappedMaterial)).ExecuteNonQueryAsync(cancellationToken);
+            ("material", version.WrappedMaterial),
+            ("public", version.PublicKey)).ExecuteNonQueryAsync(cancellationToken);
 
     private static Key ReadKey(NpgsqlDataReader r)
     {
@@ -264,5 +265,6 @@ public sealed class PostgresKeyStore(PostgresDatabase database) : IKeyStore
         new KeyId(r.GetString(start)),
         new KeyVersionId(r.GetString(start + 1)),
         r.ReadTime(start + 2),
-        r.GetFieldValue<byte[]>(start + 3));
+        r.GetFieldValue<byte[]>(start + 3),
+        r.IsDBNull(start + 4) ? null : r.GetFieldValue<byte[]>(start + 4));
 }
