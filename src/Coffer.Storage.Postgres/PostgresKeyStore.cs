@@ -13,9 +13,9 @@ public sealed class PostgresKeyStore(PostgresDatabase database) : IKeyStore
     private const string KeyColumns =
         "k.account_id, k.id, k.spec, k.usage, k.origin, k.protection_level, k.state, k.description, k.created_at, " +
         "k.primary_version_id, k.last_rotation_at, k.delete_at, k.deletion_protection, k.revision, " +
-        "k.automatic_rotation, k.rotation_interval_s, k.next_rotation_at, k.deletion_protection_description, k.policy";
+        "k.automatic_rotation, k.rotation_interval_s, k.next_rotation_at, k.deletion_protection_description, k.policy, k.material_expire_at";
 
-    private const int VersionColumnsStart = 19;
+    private const int VersionColumnsStart = 20;
 
     private const string VersionColumns = "v.key_id, v.id, v.created_at, v.wrapped_material, v.public_key";
 
@@ -27,9 +27,9 @@ public sealed class PostgresKeyStore(PostgresDatabase database) : IKeyStore
                 transaction,
                 "INSERT INTO keys (account_id, id, spec, usage, origin, protection_level, state, description, created_at, " +
                 "primary_version_id, last_rotation_at, delete_at, deletion_protection, revision, automatic_rotation, rotation_interval_s, " +
-                "next_rotation_at, deletion_protection_description, policy) VALUES " +
+                "next_rotation_at, deletion_protection_description, policy, material_expire_at) VALUES " +
                 "(@account, @id, @spec, @usage, @origin, @level, @state, @description, @created, @primary, @rotated, @delete, @protection, " +
-                "@revision, @rotation, @interval, @next, @protectionDescription, @policy)",
+                "@revision, @rotation, @interval, @next, @protectionDescription, @policy, @materialExpire)",
                 [.. KeyParameters(key), ("account", key.Account.Value), ("spec", KeySpecs.Name(key.Spec)), ("usage", key.Usage),
                     ("origin", key.Origin), ("level", key.ProtectionLevel), ("created", ToStored(key.CreationDate)),
                     ("revision", key.Revision)]).ExecuteNonQueryAsync(cancellationToken);
@@ -99,6 +99,8 @@ public sealed class PostgresKeyStore(PostgresDatabase database) : IKeyStore
                 "DELETE FROM tags WHERE account_id = @account AND resource_type = 'key' AND resource_id = @key",
                 ("account", key.Account.Value),
                 ("key", key.Id.Value)).ExecuteNonQueryAsync(cancellationToken);
+            await connection.Command(transaction, "DELETE FROM import_wrapping_keys WHERE key_id = @key", ("key", key.Id.Value))
+                .ExecuteNonQueryAsync(cancellationToken);
             await connection.Command(transaction, "DELETE FROM key_versions WHERE key_id = @key", ("key", key.Id.Value))
                 .ExecuteNonQueryAsync(cancellationToken);
             await connection.Command(transaction, "DELETE FROM keys WHERE id = @key", ("key", key.Id.Value))
@@ -115,6 +117,64 @@ public sealed class PostgresKeyStore(PostgresDatabase database) : IKeyStore
     public Task<IReadOnlyList<Key>> ListDueForRotationAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         ListWhereAsync(
             "k.automatic_rotation = 'Enabled' AND k.state = 'Enabled' AND k.next_rotation_at <= @now ORDER BY k.next_rotation_at", now, limit, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Key>> ListDueForMaterialExpiryAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        ListWhereAsync("k.material_expire_at <= @now ORDER BY k.material_expire_at", now, limit, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<byte[]?> FindMaterialFingerprintAsync(KeyId id, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+        await connection.Command("SELECT material_fingerprint FROM keys WHERE id = @id", ("id", id.Value))
+            .ExecuteScalarAsync(cancellationToken) as byte[], cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> TryImportMaterialAsync(Key key, long expectedRevision, KeyVersion version, byte[] fingerprint, CancellationToken cancellationToken) =>
+        database.RunInTransactionAsync(async (connection, transaction) =>
+        {
+            if (!await UpdateAsync(connection, transaction, key, expectedRevision, cancellationToken))
+            {
+                return false;
+            }
+
+            var versions = await connection.Command(
+                transaction,
+                "UPDATE key_versions SET wrapped_material = @material WHERE id = @id AND key_id = @key",
+                ("material", version.WrappedMaterial),
+                ("id", version.Id.Value),
+                ("key", key.Id.Value)).ExecuteNonQueryAsync(cancellationToken);
+            if (versions != 1)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return false;
+            }
+
+            await connection.Command(
+                transaction,
+                "UPDATE keys SET material_fingerprint = @fingerprint WHERE id = @key",
+                ("fingerprint", fingerprint),
+                ("key", key.Id.Value)).ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> TryRemoveMaterialAsync(Key key, long expectedRevision, CancellationToken cancellationToken) =>
+        database.RunInTransactionAsync(async (connection, transaction) =>
+        {
+            if (!await UpdateAsync(connection, transaction, key, expectedRevision, cancellationToken))
+            {
+                return false;
+            }
+
+            // The old row versions stay in the heap until VACUUM reclaims them (PostgreSQL has no secure_delete); they
+            // hold only material wrapped under the root key.
+            await connection.Command(
+                transaction,
+                "UPDATE key_versions SET wrapped_material = ''::bytea WHERE key_id = @key",
+                ("key", key.Id.Value)).ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
 
     /// <inheritdoc />
     public Task<Key?> FindAsync(AccountId account, KeyId id, CancellationToken cancellationToken) => database.RunAsync(async connection =>
@@ -199,7 +259,8 @@ public sealed class PostgresKeyStore(PostgresDatabase database) : IKeyStore
         await using var command = connection.Command(
             "UPDATE keys SET state = @state, description = @description, primary_version_id = @primary, last_rotation_at = @rotated, " +
             "delete_at = @delete, deletion_protection = @protection, automatic_rotation = @rotation, rotation_interval_s = @interval, " +
-            "next_rotation_at = @next, deletion_protection_description = @protectionDescription, policy = @policy, revision = @expected + 1 " +
+            "next_rotation_at = @next, deletion_protection_description = @protectionDescription, policy = @policy, " +
+            "material_expire_at = @materialExpire, revision = @expected + 1 " +
             "WHERE id = @id AND revision = @expected",
             [.. KeyParameters(key), ("expected", expectedRevision)]);
         command.Transaction = transaction;
@@ -220,6 +281,7 @@ public sealed class PostgresKeyStore(PostgresDatabase database) : IKeyStore
         ("next", ToStored(key.NextRotationDate)),
         ("protectionDescription", key.DeletionProtectionDescription),
         ("policy", key.Policy),
+        ("materialExpire", ToStored(key.MaterialExpireTime)),
     ];
 
     private static Task<int> InsertVersionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, KeyVersion version, CancellationToken cancellationToken) =>
@@ -258,7 +320,8 @@ public sealed class PostgresKeyStore(PostgresDatabase database) : IKeyStore
             r.IsDBNull(15) ? null : TimeSpan.FromSeconds(r.GetInt64(15)),
             r.ReadNullableTime(16),
             r.GetString(17),
-            r.ReadNullableString(18));
+            r.ReadNullableString(18),
+            r.ReadNullableTime(19));
     }
 
     private static KeyVersion ReadVersion(NpgsqlDataReader r, int start) => new(

@@ -18,6 +18,7 @@ public static class PostgresStoreServiceCollectionExtensions
         services.AddSingleton<IAliasStore, PostgresAliasStore>();
         services.AddSingleton<ITagStore, PostgresTagStore>();
         services.AddSingleton<ISecretStore, PostgresSecretStore>();
+        services.AddSingleton<IImportWrappingKeyStore, PostgresImportWrappingKeyStore>();
         return services;
     }
 }

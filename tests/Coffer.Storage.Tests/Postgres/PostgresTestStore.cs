@@ -27,6 +27,7 @@ public static class PostgresTestStore
             new PostgresAliasStore(database),
             new PostgresTagStore(database),
             new PostgresSecretStore(database),
+            new PostgresImportWrappingKeyStore(database),
             database.DisposeAsync);
     }
 }
