@@ -1,5 +1,6 @@
 using Coffer.Core.Keys;
 using Coffer.Core.Operations;
+using Coffer.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -8,9 +9,15 @@ namespace Coffer.Core;
 /// <summary>Registers Core's services and operation handlers.</summary>
 public static class KmsCoreServiceCollectionExtensions
 {
-    /// <summary>Adds the key services and one handler per action. The store and root key are registered by the host.</summary>
+    /// <summary>
+    /// Adds the key services and one handler per action. The store and root key are registered by the host, the store
+    /// before this call: its AccessKey, account and key ports are wrapped in the read caches here.
+    /// </summary>
     public static IServiceCollection AddCofferCore(this IServiceCollection services)
     {
+        Decorate<IAccessKeyStore>(services, (s, inner) => new CachedAccessKeyStore(inner, s.GetRequiredService<KmsOptions>(), s.GetRequiredService<TimeProvider>()));
+        Decorate<IAccountStore>(services, (s, inner) => new CachedAccountStore(inner, s.GetRequiredService<KmsOptions>(), s.GetRequiredService<TimeProvider>()));
+        Decorate<IKeyStore>(services, (s, inner) => new CachedKeyStore(inner, s.GetRequiredService<KmsOptions>(), s.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Replay.NonceBatcher>();
         services.AddSingleton<Authorization.PolicyCache>();
         services.TryAddSingleton<Authorization.IIdentityPolicySource, Authorization.NoIdentityPolicies>();
@@ -94,4 +101,22 @@ public static class KmsCoreServiceCollectionExtensions
         services.AddSingleton<VerifyMac>();
         return services;
     }
+
+    private static void Decorate<TService>(IServiceCollection services, Func<IServiceProvider, TService, TService> decorate)
+        where TService : class
+    {
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(TService));
+        if (registered is null)
+        {
+            return;
+        }
+
+        services.Remove(registered);
+        services.AddSingleton(provider => decorate(provider, (TService)Create(provider, registered)));
+    }
+
+    private static object Create(IServiceProvider provider, ServiceDescriptor descriptor) =>
+        descriptor.ImplementationInstance
+        ?? descriptor.ImplementationFactory?.Invoke(provider)
+        ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!);
 }

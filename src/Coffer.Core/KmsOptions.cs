@@ -36,6 +36,17 @@ public sealed class KmsOptions
     /// <summary>How many unwrapped key versions are kept in memory.</summary>
     public int MaterialCacheCapacity { get; set; } = 10_000;
 
+    /// <summary>
+    /// The cache-invalidation bound: how long a node may answer from its in-memory copy of an AccessKey, an account or a
+    /// key record read from the store. A change made through this node invalidates its copy at once; one made by another
+    /// node or by an admin command in another process (<c>coffer access-key disable</c>) is honoured within this bound.
+    /// Zero turns the caches off (every request reads the store).
+    /// </summary>
+    public TimeSpan StoreCacheBound { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Most records each store cache holds (AccessKeys, accounts, keys, key versions); when full it starts over.</summary>
+    public int StoreCacheCapacity { get; set; } = 100_000;
+
     /// <summary>Maximum secrets per account (those in a recovery window included).</summary>
     public int MaxSecretsPerAccount { get; set; } = 100_000;
 

@@ -68,6 +68,17 @@ internal static class ServeCommand
             }
         }
 
+        if (CommonOptions.Env("COFFER_CACHE_BOUND_MS") is { } boundText)
+        {
+            if (!int.TryParse(boundText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var boundMs))
+            {
+                await Console.Error.WriteLineAsync("coffer: COFFER_CACHE_BOUND_MS: expected a whole number of milliseconds.");
+                return 1;
+            }
+
+            kms.StoreCacheBound = TimeSpan.FromMilliseconds(boundMs);
+        }
+
         var settings = new StartupSettings(
             data,
             CommonOptions.Env("COFFER_ROOT_KEY"),

@@ -52,6 +52,15 @@ public sealed class KmsHarness : IAsyncDisposable
     /// <summary>The account store.</summary>
     public IAccountStore Accounts => Get<IAccountStore>();
 
+    /// <summary>
+    /// The key store without Core's read cache, on the same database: what another node or process writing the same
+    /// store looks like to this one.
+    /// </summary>
+    public IKeyStore KeysOfAnotherNode => new SqliteKeyStore(_database);
+
+    /// <summary>The AccessKey store without Core's read cache, on the same database (an admin command's view).</summary>
+    public IAccessKeyStore AccessKeysOfAnotherProcess => new SqliteAccessKeyStore(_database);
+
     /// <summary>A cancellation token that ends with the test.</summary>
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
