@@ -77,6 +77,19 @@ await using (var coffer = new CofferHost())
 
 Console.WriteLine(Report.Table(cells));
 Console.WriteLine(Report.Ratios(cells));
+
+// Start-up: `coffer serve` as its own process, from process start to the first answered request.
+if (StartupProbe.FindCofferDll() is { } cofferDll)
+{
+    var (first, restart) = await StartupProbe.MeasureAsync(cofferDll);
+    Console.WriteLine(FormattableString.Invariant(
+        $"start-up (coffer serve process to first answered request): first start {first:0} ms (initialises the data folder), restart {restart:0} ms"));
+}
+else
+{
+    Console.WriteLine("start-up: not measured (build src/Coffer.Cli -c Release first)");
+}
+
 var failed = cells.Sum(c => c.ErrorCount);
 if (failed > 0)
 {

@@ -15,8 +15,9 @@ internal static class Report
             RuntimeInformation.OSDescription + " " + RuntimeInformation.OSArchitecture + ", " + RuntimeInformation.FrameworkDescription,
         "process:  load generator, floor and Coffer share one process and all cores; workstation GC",
         "cell:     " + cellSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s measured after a warm-up; every request V2-signed with a fresh nonce, POST form",
-        "Coffer features on: V2 signature check; durable replay protection (one INSERT per request into SQLite nonces, WAL,",
-        "          synchronous=FULL); authorization = PolicyAuthorizer (administrator, default key policy); no audit log, no metrics yet",
+        "Coffer features on: V2 signature check; durable replay protection (every nonce INSERTed into SQLite before the answer,",
+        "          concurrent requests' nonces group-committed in one transaction; WAL, synchronous=FULL); authorization =",
+        "          PolicyAuthorizer (administrator, default key policy); AccessKey/account/key record caches (bound 1 s); no audit, no metrics",
         "not measured: AsymmetricSign (RSA_2048, EC_P256) - not implemented in Coffer yet",
         "");
 
