@@ -123,4 +123,38 @@ internal sealed class CachedKeyStore(IKeyStore inner, KmsOptions options, TimePr
     /// <inheritdoc />
     public Task<IReadOnlyList<Key>> ListDueForRotationAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         inner.ListDueForRotationAsync(now, limit, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Key>> ListDueForMaterialExpiryAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        inner.ListDueForMaterialExpiryAsync(now, limit, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<byte[]?> FindMaterialFingerprintAsync(KeyId id, CancellationToken cancellationToken) =>
+        inner.FindMaterialFingerprintAsync(id, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<bool> TryImportMaterialAsync(Key key, long expectedRevision, KeyVersion version, byte[] fingerprint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await inner.TryImportMaterialAsync(key, expectedRevision, version, fingerprint, cancellationToken);
+        }
+        finally
+        {
+            _keys.Invalidate((key.Account, key.Id));
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> TryRemoveMaterialAsync(Key key, long expectedRevision, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await inner.TryRemoveMaterialAsync(key, expectedRevision, cancellationToken);
+        }
+        finally
+        {
+            _keys.Invalidate((key.Account, key.Id));
+        }
+    }
 }
