@@ -12,8 +12,9 @@ internal sealed class CachedKeyStore(IKeyStore inner, KmsOptions options, TimePr
 {
     private readonly ReadCache<(AccountId, KeyId), Key> _keys = new(time, options.StoreCacheBound, options.StoreCacheCapacity);
 
-    // Versions are immutable; the bound only limits how long a deleted key's versions stay in memory (a lookup through
-    // FindVersionAsync still reads the key, so a deleted key is never answered).
+    // A version changes only when imported material is added or removed (both invalidate it here); otherwise the bound
+    // only limits how long a deleted key's versions stay in memory (a lookup through FindVersionAsync still reads the
+    // key, so a deleted key is never answered).
     private readonly ReadCache<KeyVersionId, KeyVersion> _versions = new(time, options.StoreCacheBound, options.StoreCacheCapacity);
 
     /// <summary>Key reads served from memory and from the store.</summary>
@@ -142,6 +143,7 @@ internal sealed class CachedKeyStore(IKeyStore inner, KmsOptions options, TimePr
         finally
         {
             _keys.Invalidate((key.Account, key.Id));
+            _versions.Invalidate(version.Id);
         }
     }
 
@@ -155,6 +157,7 @@ internal sealed class CachedKeyStore(IKeyStore inner, KmsOptions options, TimePr
         finally
         {
             _keys.Invalidate((key.Account, key.Id));
+            _versions.InvalidateWhere(v => v.KeyId == key.Id);
         }
     }
 }

@@ -98,6 +98,19 @@ internal sealed class ReadCache<TKey, TValue>(TimeProvider time, TimeSpan bound,
         _entries.TryRemove(key, out _);
     }
 
+    /// <summary>Drops every entry whose record matches <paramref name="match"/> (a scan: for rare writes only).</summary>
+    public void InvalidateWhere(Func<TValue, bool> match)
+    {
+        Interlocked.Increment(ref _generation);
+        foreach (var entry in _entries)
+        {
+            if (match(entry.Value.Value))
+            {
+                _entries.TryRemove(entry.Key, out _);
+            }
+        }
+    }
+
     /// <summary>The generation and start time of one store read.</summary>
     public readonly record struct LoadTicket(long Generation, long StartedAt);
 
