@@ -16,10 +16,11 @@ namespace Coffer.Server.Tests.Hosting;
 public sealed class MultiNodeTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// How long a node may keep serving a key state another node changed. Nothing is cached yet, so the bound is zero
-    /// and the refusal must be immediate; the test still polls, and fails only past ten times the bound.
+    /// How long a node may keep serving a key state another node changed: the cache-invalidation bound of the record
+    /// caches (<see cref="KmsOptions.StoreCacheBound"/>, the default the cluster runs with). The test polls, and fails
+    /// only past ten times the bound.
     /// </summary>
-    private static readonly TimeSpan StateBound = TimeSpan.Zero;
+    private static readonly TimeSpan StateBound = new KmsOptions().StoreCacheBound;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
