@@ -56,6 +56,8 @@ pg_started=$(.ci/pg-cluster.sh start) || die "cannot start a PostgreSQL cluster 
 eval "$pg_started"
 pg_cluster_dir=$PG_CLUSTER_DIR
 export COFFER_TEST_POSTGRES="$PG_CLUSTER_URL"
+# The failover test (Coffer.Cli.Tests) starts and removes its own primary and synchronous standby with
+# .ci/pg-cluster.sh start-pair/kill/promote/stop; it needs root, as this script has.
 echo "PostgreSQL on 127.0.0.1:$PG_CLUSTER_PORT ($pg_cluster_dir)"
 
 step ".NET tests"

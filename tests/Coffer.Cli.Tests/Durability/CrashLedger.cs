@@ -165,6 +165,25 @@ internal sealed class CrashLedger
         }
     }
 
+    /// <summary>
+    /// After <see cref="Settle"/>: every version the database holds for a key of the load was acknowledged or settled,
+    /// so no CreateKeyVersion made two versions (a retried or replayed request, or two nodes each adding one).
+    /// </summary>
+    public void CheckNoExtraVersions(DatabaseSnapshot snapshot, string when)
+    {
+        lock (_gate)
+        {
+            foreach (var (keyId, model) in _keys)
+            {
+                var extra = snapshot.VersionsOf(keyId).Except(model.Versions).Order(StringComparer.Ordinal).ToList();
+                if (extra.Count > 0)
+                {
+                    Violations.Add($"{when}: key {keyId} has versions no write accounts for: {string.Join(", ", extra)}");
+                }
+            }
+        }
+    }
+
     /// <summary>Checks acknowledged writes through the running server: keys, versions and aliases resolve, secret versions read back, ciphertexts decrypt.</summary>
     public async Task CheckServedAsync(SigningClient client, IEnumerable<WriteOperation> operations, string when, CancellationToken cancellationToken)
     {
