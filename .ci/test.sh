@@ -60,6 +60,10 @@ export COFFER_TEST_POSTGRES="$PG_CLUSTER_URL"
 # .ci/pg-cluster.sh start-pair/kill/promote/stop; it needs root, as this script has.
 echo "PostgreSQL on 127.0.0.1:$PG_CLUSTER_PORT ($pg_cluster_dir)"
 
+# Before the .NET tests: the multi-node crash test (Coffer.Cli.Tests) drives the official client from these packages.
+step "official client packages (npm ci in tests/compat)"
+(cd tests/compat && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in tests/compat"
+
 step ".NET tests"
 dotnet test Coffer.slnx -c Release --no-build 2>&1 | tee "$log_dir/dotnet.log"
 dotnet_status=${PIPESTATUS[0]}
@@ -75,7 +79,6 @@ fi
 [ "$dotnet_status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=$((failed + 1))
 
 step "compatibility harness (official Alibaba clients)"
-(cd tests/compat && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in tests/compat"
 COFFER_DLL="$root/src/Coffer.Cli/bin/Release/net10.0/coffer.dll" node tests/compat/run.js 2>&1 | tee "$log_dir/compat.log"
 compat_status=${PIPESTATUS[0]}
 line=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$log_dir/compat.log" | tail -n 1)

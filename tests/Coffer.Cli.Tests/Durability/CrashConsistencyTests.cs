@@ -147,7 +147,8 @@ public sealed class CrashConsistencyTests(ITestOutputHelper output)
     private static TimeSpan KillDelay(SeededRandom random) =>
         TimeSpan.FromMilliseconds(random.Chance(0.25) ? random.Next(20, 300) : random.Next(300, 2000));
 
-    private static async Task KillAsync(CofferServerProcess server, string when)
+    /// <summary>SIGKILLs the server and checks that it was still running until then.</summary>
+    internal static async Task KillAsync(CofferServerProcess server, string when)
     {
         server.Process.Kill();
         var exitCode = await server.Process.WaitForExitAsync(TimeSpan.FromSeconds(30));

@@ -84,11 +84,14 @@ internal sealed class CrashLedger
     }
 
     /// <summary>Records a refusal; the write stays in flight (a refused write must not be half there either).</summary>
-    public void Refuse(CofferResponse response)
+    public void Refuse(CofferResponse response) => Refuse((int)response.Status, response.Code);
+
+    /// <summary>Records a refusal by its HTTP status and Code.</summary>
+    public void Refuse(int status, string? code)
     {
         lock (_gate)
         {
-            var name = $"{(int)response.Status} {response.Code}";
+            var name = $"{status} {code}";
             _refusals[name] = _refusals.GetValueOrDefault(name) + 1;
         }
     }

@@ -57,21 +57,5 @@ internal static class PostgresClusters
         return text;
     }
 
-    /// <summary>.ci/pg-cluster.sh of this source tree (found above the test binaries).</summary>
-    private static string Script
-    {
-        get
-        {
-            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            {
-                var script = Path.Combine(folder.FullName, ".ci", "pg-cluster.sh");
-                if (File.Exists(script))
-                {
-                    return script;
-                }
-            }
-
-            throw new InvalidOperationException("no .ci/pg-cluster.sh above " + AppContext.BaseDirectory);
-        }
-    }
+    private static string Script => SourceTree.Find(Path.Combine(".ci", "pg-cluster.sh"));
 }
