@@ -2,7 +2,6 @@ using Coffer.Core.Keys;
 using Coffer.Core.Operations;
 using Coffer.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Coffer.Core;
 
@@ -20,7 +19,8 @@ public static class KmsCoreServiceCollectionExtensions
         Decorate<IKeyStore>(services, (s, inner) => new CachedKeyStore(inner, s.GetRequiredService<KmsOptions>(), s.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Replay.NonceBatcher>();
         services.AddSingleton<Authorization.PolicyCache>();
-        services.TryAddSingleton<Authorization.IIdentityPolicySource, Authorization.NoIdentityPolicies>();
+        services.AddSingleton<Authorization.IIdentityPolicySource, Users.StoredIdentityPolicies>();
+        services.AddSingleton<Accounts.AccountLimits>();
         services.AddSingleton<KeyResolver>();
         services.AddSingleton<KeyUpdater>();
         services.AddSingleton<KeyRotation>();

@@ -9,7 +9,7 @@ namespace Coffer.Storage.Sqlite;
 /// <summary>AccessKeys in SQLite; the secret column only ever holds the wrapped secret.</summary>
 public sealed class SqliteAccessKeyStore(SqliteDatabase database) : IAccessKeyStore
 {
-    private const string Columns = "id, account_id, wrapped_secret, enabled, created_at, revision";
+    private const string Columns = "id, account_id, wrapped_secret, enabled, created_at, revision, user_name";
 
     /// <inheritdoc />
     public Task CreateAsync(AccessKey accessKey, CancellationToken cancellationToken) => database.WriteAsync(async connection =>
@@ -60,13 +60,14 @@ public sealed class SqliteAccessKeyStore(SqliteDatabase database) : IAccessKeySt
     internal static Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, AccessKey key, CancellationToken cancellationToken) =>
         connection.Command(
             transaction,
-            $"INSERT INTO access_keys ({Columns}) VALUES ($id, $account, $secret, $enabled, $created, $revision)",
+            $"INSERT INTO access_keys ({Columns}) VALUES ($id, $account, $secret, $enabled, $created, $revision, $user)",
             ("$id", key.Id),
             ("$account", key.Account.Value),
             ("$secret", key.WrappedSecret),
             ("$enabled", key.Enabled ? 1 : 0),
             ("$created", ToUnixMs(key.CreationDate)),
-            ("$revision", key.Revision)).ExecuteNonQueryAsync(cancellationToken);
+            ("$revision", key.Revision),
+            ("$user", key.UserName)).ExecuteNonQueryAsync(cancellationToken);
 
     private static AccessKey Read(SqliteDataReader reader) => new(
         reader.GetString(0),
@@ -74,5 +75,8 @@ public sealed class SqliteAccessKeyStore(SqliteDatabase database) : IAccessKeySt
         (byte[])reader.GetValue(2),
         reader.GetInt64(3) != 0,
         FromUnixMs(reader.GetInt64(4)),
-        reader.GetInt64(5));
+        reader.GetInt64(5))
+    {
+        UserName = reader.IsDBNull(6) ? null : reader.GetString(6),
+    };
 }

@@ -19,6 +19,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<ITagStore, SqliteTagStore>();
         services.AddSingleton<ISecretStore, SqliteSecretStore>();
         services.AddSingleton<IImportWrappingKeyStore, SqliteImportWrappingKeyStore>();
+        services.AddSingleton<IUserStore, SqliteUserStore>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Coffer.Core.Accounts;
+using Coffer.Core.Authorization;
 
 namespace Coffer.Core.Access;
 
@@ -9,7 +10,13 @@ namespace Coffer.Core.Access;
 public sealed record AccessKey(
     string Id, AccountId Account, byte[] WrappedSecret, bool Enabled, DateTimeOffset CreationDate, long Revision)
 {
+    /// <summary>The user the AccessKey belongs to; null for the account's administrator.</summary>
+    public string? UserName { get; init; }
+
+    /// <summary>Who requests signed with this AccessKey act as.</summary>
+    public AccessPrincipal Principal => UserName is null ? AccessPrincipal.Administrator(Account) : AccessPrincipal.User(Account, UserName);
+
     /// <inheritdoc />
     public override string ToString() =>
-        $"AccessKey {{ Id = {Id}, Account = {Account}, Enabled = {Enabled}, CreationDate = {CreationDate:O} }}";
+        $"AccessKey {{ Id = {Id}, Account = {Account}, User = {UserName}, Enabled = {Enabled}, CreationDate = {CreationDate:O} }}";
 }

@@ -14,16 +14,17 @@ public static class AccessKeyFactory
     public static string Label(string accessKeyId) => $"coffer:access-key:v1|{accessKeyId}";
 
     /// <summary>
-    /// A new pair for <paramref name="account"/>: random unless <paramref name="id"/> and <paramref name="secret"/>
-    /// are given (the bootstrap pair for scripts). Returns the stored form and the secret to show once.
+    /// A new pair for <paramref name="account"/>'s administrator, or for its user <paramref name="userName"/>: random
+    /// unless <paramref name="id"/> and <paramref name="secret"/> are given (the bootstrap pair for scripts). Returns
+    /// the stored form and the secret to show once.
     /// </summary>
     public static (AccessKey Stored, string Secret) Create(
-        RootKey root, AccountId account, DateTimeOffset now, string? id = null, string? secret = null)
+        RootKey root, AccountId account, DateTimeOffset now, string? id = null, string? secret = null, string? userName = null)
     {
         id ??= "LTAI" + CryptoRandom.Text(20, Alphanumeric);
         secret ??= CryptoRandom.Text(30, Alphanumeric);
         var wrapped = root.Wrap(System.Text.Encoding.UTF8.GetBytes(secret), Label(id));
-        return (new AccessKey(id, account, wrapped, Enabled: true, now, Revision: 1), secret);
+        return (new AccessKey(id, account, wrapped, Enabled: true, now, Revision: 1) { UserName = userName }, secret);
     }
 
     /// <summary>The secret of a stored AccessKey, or null when it does not unwrap under <paramref name="root"/>.</summary>

@@ -31,6 +31,22 @@ public static class AccountStatuses
         _ => throw new FormatException("Unknown account status in storage."),
     };
 
+    /// <summary>Parses a stored name (as <c>coffer account set-state</c> takes it); false for anything else.</summary>
+    public static bool TryParse(string? name, out AccountStatus status)
+    {
+        foreach (var candidate in Enum.GetValues<AccountStatus>())
+        {
+            if (string.Equals(Name(candidate), name, StringComparison.OrdinalIgnoreCase))
+            {
+                status = candidate;
+                return true;
+            }
+        }
+
+        status = default;
+        return false;
+    }
+
     /// <summary>
     /// The check of step 11 of the order of checks: an account that cannot call <paramref name="exemptFromNotOpened"/>
     /// actions gets its state's error.

@@ -27,7 +27,7 @@ public sealed record AccessPrincipal
     /// <summary>Whether this is the account's administrator, who may do everything in its account unless a policy denies it.</summary>
     public bool IsAdministrator => UserName is null;
 
-    /// <summary>The administrator of <paramref name="account"/> (today every AccessKey belongs to it).</summary>
+    /// <summary>The administrator of <paramref name="account"/> (the first start's AccessKey belongs to it).</summary>
     public static AccessPrincipal Administrator(AccountId account) => new(account, null);
 
     /// <summary>The user <paramref name="userName"/> of <paramref name="account"/>.</summary>

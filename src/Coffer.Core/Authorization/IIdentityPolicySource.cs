@@ -1,8 +1,8 @@
 namespace Coffer.Core.Authorization;
 
 /// <summary>
-/// The seam identities plug into: the RAM policies attached to a principal. Today every caller is an account's
-/// administrator and <see cref="NoIdentityPolicies"/> answers none.
+/// The RAM policies attached to a principal (<see cref="Users.StoredIdentityPolicies"/>: a user's attached documents;
+/// an administrator has none and needs none).
 /// </summary>
 public interface IIdentityPolicySource
 {

@@ -1,3 +1,4 @@
+using Coffer.Core.Accounts;
 using Coffer.Core.Errors;
 using Coffer.Crypto.Wrapping;
 using Coffer.Core.Storage;
@@ -8,7 +9,7 @@ namespace Coffer.Core.Keys;
 /// Makes a new version of a key and makes it primary, by compare-and-swap, so two processes rotating the same key
 /// at once produce one new version, not two. Shared by CreateKeyVersion and the rotation scheduler.
 /// </summary>
-public sealed class KeyRotation(IKeyStore keys, RootKey root, KmsOptions options)
+public sealed class KeyRotation(IKeyStore keys, RootKey root, KmsOptions options, AccountLimits limits)
 {
     /// <summary>
     /// Adds a version to <paramref name="key"/> as read at revision <see cref="Key.Revision"/>. Returns the updated key,
@@ -18,7 +19,7 @@ public sealed class KeyRotation(IKeyStore keys, RootKey root, KmsOptions options
     public async Task<(Key Key, KeyVersion Version)?> TryRotateAsync(Key key, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (_, count) = await keys.ListVersionsAsync(key.Id, 0, 1, cancellationToken);
-        if (count >= options.MaxVersionsPerKey)
+        if (count >= (await limits.GetAsync(key.Account, cancellationToken)).VersionsPerKeyOr(options))
         {
             throw new KmsException(KmsErrorCode.LimitExceeded);
         }

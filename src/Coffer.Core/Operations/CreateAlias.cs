@@ -1,3 +1,4 @@
+using Coffer.Core.Accounts;
 using Coffer.Core.Aliases;
 using Coffer.Core.Errors;
 using Coffer.Core.Keys;
@@ -10,7 +11,7 @@ namespace Coffer.Core.Operations;
 public sealed record CreateAliasRequest(string AliasName, string KeyId);
 
 /// <summary>CreateAlias: binds a new name of the account to a key.</summary>
-public sealed class CreateAlias(KeyResolver resolver, IAliasStore aliases, KmsOptions options, TimeProvider time)
+public sealed class CreateAlias(KeyResolver resolver, IAliasStore aliases, KmsOptions options, TimeProvider time, AccountLimits limits)
 {
     /// <summary>Runs the action.</summary>
     /// <exception cref="KmsException">
@@ -29,7 +30,7 @@ public sealed class CreateAlias(KeyResolver resolver, IAliasStore aliases, KmsOp
 
         // The count and the insert are not one transaction: two racing calls at the limit may both pass, which
         // overshoots a generous quota by at most the number of racers.
-        if (await aliases.CountAsync(caller.Account, cancellationToken) >= options.MaxAliasesPerAccount)
+        if (await aliases.CountAsync(caller.Account, cancellationToken) >= (await limits.GetAsync(caller.Account, cancellationToken)).AliasesOr(options))
         {
             throw new KmsException(KmsErrorCode.LimitExceeded);
         }

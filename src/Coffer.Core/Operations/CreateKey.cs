@@ -1,3 +1,4 @@
+using Coffer.Core.Accounts;
 using Coffer.Core.Errors;
 using Coffer.Core.Keys;
 using Coffer.Core.Requests;
@@ -33,7 +34,7 @@ public sealed record CreateKeyRequest(
 /// (a key pair's public key stored beside it); with Origin EXTERNAL a symmetric key starts PendingImport and its
 /// version has no material.
 /// </summary>
-public sealed class CreateKey(IKeyStore keys, RootKey root, KmsOptions options, TimeProvider time, KeyTags keyTags)
+public sealed class CreateKey(IKeyStore keys, RootKey root, KmsOptions options, TimeProvider time, KeyTags keyTags, AccountLimits limits)
 {
     /// <summary>The only KeyUsage of symmetric keys.</summary>
     public const string EncryptDecrypt = KeyUsages.EncryptDecrypt;
@@ -117,12 +118,13 @@ public sealed class CreateKey(IKeyStore keys, RootKey root, KmsOptions options, 
         // Tags are checked before the key exists, so a bad tag never leaves a key behind.
         var tags = request.Tags ?? [];
         KeyTags.CheckTags(tags, "Tags", maxCount: null);
-        if (tags.Count > options.MaxTagsPerResource)
+        var quotas = await limits.GetAsync(caller.Account, cancellationToken);
+        if (tags.Count > quotas.TagsPerResourceOr(options))
         {
             throw new KmsException(KmsErrorCode.LimitExceeded);
         }
 
-        if (await keys.CountAsync(caller.Account, cancellationToken) >= options.MaxKeysPerAccount)
+        if (await keys.CountAsync(caller.Account, cancellationToken) >= quotas.KeysOr(options))
         {
             throw new KmsException(KmsErrorCode.LimitExceeded);
         }

@@ -1,3 +1,4 @@
+using Coffer.Core.Accounts;
 using System.Text;
 using Coffer.Core.Errors;
 using Coffer.Core.Keys;
@@ -40,7 +41,7 @@ public sealed record CreateSecretRequest(
 }
 
 /// <summary>CreateSecret: a Generic secret whose first version is ACSCurrent, its value envelope-encrypted.</summary>
-public sealed class CreateSecret(SecretVault vault, ITagStore tags, KmsOptions options, TimeProvider time)
+public sealed class CreateSecret(SecretVault vault, ITagStore tags, KmsOptions options, TimeProvider time, AccountLimits limits)
 {
     /// <summary>Runs the action; returns the new secret.</summary>
     /// <exception cref="KmsException">
@@ -81,7 +82,8 @@ public sealed class CreateSecret(SecretVault vault, ITagStore tags, KmsOptions o
             throw new KmsException(KmsErrorCode.UnsupportedOperation);
         }
 
-        if (tagList.Count > options.MaxTagsPerResource)
+        var quotas = await limits.GetAsync(caller.Account, cancellationToken);
+        if (tagList.Count > quotas.TagsPerResourceOr(options))
         {
             throw new KmsException(KmsErrorCode.LimitExceeded);
         }
@@ -92,7 +94,7 @@ public sealed class CreateSecret(SecretVault vault, ITagStore tags, KmsOptions o
             throw new KmsException(existing.PlannedDeleteTime is null ? KmsErrorCode.ResourceExist : KmsErrorCode.ResourceInDeleteWindow);
         }
 
-        if (await vault.Store.CountAsync(caller.Account, cancellationToken) >= options.MaxSecretsPerAccount)
+        if (await vault.Store.CountAsync(caller.Account, cancellationToken) >= quotas.SecretsOr(options))
         {
             throw new KmsException(KmsErrorCode.LimitExceeded);
         }
@@ -108,7 +110,7 @@ public sealed class CreateSecret(SecretVault vault, ITagStore tags, KmsOptions o
 
         if (tagList.Count > 0)
         {
-            await tags.TrySetAsync(caller.Account, SecretRules.ResourceType, [secret.Name], tagList, options.MaxTagsPerResource, cancellationToken);
+            await tags.TrySetAsync(caller.Account, SecretRules.ResourceType, [secret.Name], tagList, quotas.TagsPerResourceOr(options), cancellationToken);
         }
 
         return secret;

@@ -1,3 +1,4 @@
+using Coffer.Core.Accounts;
 using Coffer.Core.Errors;
 using Coffer.Core.Keys;
 using Coffer.Core.Requests;
@@ -10,7 +11,7 @@ namespace Coffer.Core.Tags;
 /// Unsupported.Alias), changes need a state the table allows for <see cref="KeyAction.Modify"/>, and no key carries
 /// more than <see cref="KmsOptions.MaxTagsPerResource"/> tags.
 /// </summary>
-public sealed class KeyTags(KeyResolver resolver, ITagStore store, ISecretStore secrets, KmsOptions options)
+public sealed class KeyTags(KeyResolver resolver, ITagStore store, ISecretStore secrets, KmsOptions options, AccountLimits limits)
 {
     /// <summary>Most resources one batch call names (<c>ResourceId.N</c>).</summary>
     public const int MaxResourcesPerCall = 50;
@@ -75,7 +76,8 @@ public sealed class KeyTags(KeyResolver resolver, ITagStore store, ISecretStore 
     /// <exception cref="KmsException">Rejected.LimitExceeded when a key would carry more than the quota.</exception>
     public async Task SetAsync(CallContext caller, IReadOnlyList<KeyId> keys, IReadOnlyList<Tag> tags, CancellationToken cancellationToken)
     {
-        if (!await store.TrySetAsync(caller.Account, TagRules.KeyResource, Ids(keys), tags, options.MaxTagsPerResource, cancellationToken))
+        var quota = (await limits.GetAsync(caller.Account, cancellationToken)).TagsPerResourceOr(options);
+        if (!await store.TrySetAsync(caller.Account, TagRules.KeyResource, Ids(keys), tags, quota, cancellationToken))
         {
             throw new KmsException(KmsErrorCode.LimitExceeded);
         }
@@ -138,7 +140,8 @@ public sealed class KeyTags(KeyResolver resolver, ITagStore store, ISecretStore 
     public async Task SetResourcesAsync(
         CallContext caller, string resourceType, IReadOnlyList<string> ids, IReadOnlyList<Tag> tags, CancellationToken cancellationToken)
     {
-        if (!await store.TrySetAsync(caller.Account, resourceType, ids, tags, options.MaxTagsPerResource, cancellationToken))
+        var quota = (await limits.GetAsync(caller.Account, cancellationToken)).TagsPerResourceOr(options);
+        if (!await store.TrySetAsync(caller.Account, resourceType, ids, tags, quota, cancellationToken))
         {
             throw new KmsException(KmsErrorCode.LimitExceeded);
         }

@@ -84,6 +84,12 @@ public static class ActionNames
     public static IReadOnlySet<string> ExemptFromServiceNotEnabled { get; } =
         new HashSet<string>(StringComparer.Ordinal) { "OpenKmsService", "DescribeAccountKmsStatus", "DescribeRegions" };
 
+    /// <summary>
+    /// Actions that run in every account state: DescribeAccountKmsStatus reports the state (Enabled, NotEnabled, InDebt,
+    /// Suspended), which it could not do if the state refused it.
+    /// </summary>
+    public static IReadOnlySet<string> ReportsAccountState { get; } = new HashSet<string>(StringComparer.Ordinal) { "DescribeAccountKmsStatus" };
+
     /// <summary>The only API version.</summary>
     public const string ApiVersion = "2016-01-20";
 }

@@ -3,9 +3,12 @@ using Coffer.Core.Authorization;
 
 namespace Coffer.Server.Authentication;
 
-/// <summary>The result of a verified signature: which AccessKey signed, for which account and principal.</summary>
-public sealed record AuthenticatedCaller(string AccessKeyId, AccountId Account)
+/// <summary>
+/// The result of a verified signature: which AccessKey signed, and the principal it belongs to (its account's
+/// administrator or one of the account's users).
+/// </summary>
+public sealed record AuthenticatedCaller(string AccessKeyId, AccessPrincipal Principal)
 {
-    /// <summary>Who the AccessKey acts as. Until users exist every AccessKey belongs to its account's administrator.</summary>
-    public AccessPrincipal Principal { get; init; } = AccessPrincipal.Administrator(Account);
+    /// <summary>The caller's account.</summary>
+    public AccountId Account => Principal.Account;
 }

@@ -70,7 +70,7 @@ public sealed class RequestAuthenticator(IAccessKeyStore accessKeys, NonceBatche
         }
 
         await RecordNonceAsync(accessKey.Id, nonce, timestamp, cancellationToken);
-        return new AuthenticatedCaller(accessKey.Id, accessKey.Account);
+        return new AuthenticatedCaller(accessKey.Id, accessKey.Principal);
     }
 
     private async Task<AuthenticatedCaller> AuthenticateV3Async(
@@ -109,7 +109,7 @@ public sealed class RequestAuthenticator(IAccessKeyStore accessKeys, NonceBatche
         }
 
         await RecordNonceAsync(accessKey.Id, nonce, timestamp, cancellationToken);
-        return new AuthenticatedCaller(accessKey.Id, accessKey.Account);
+        return new AuthenticatedCaller(accessKey.Id, accessKey.Principal);
     }
 
     private DateTimeOffset CheckTimestamp(string? text)

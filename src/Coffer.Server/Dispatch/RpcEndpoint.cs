@@ -9,6 +9,7 @@ using Coffer.Server.Binding;
 using Coffer.Server.Errors;
 using Coffer.Server.Hosting;
 using Coffer.Server.Rendering;
+using Coffer.Server.Throttling;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -23,6 +24,7 @@ public sealed class RpcEndpoint(
     RequestAuthenticator authenticator,
     IRequestAuthorizer authorizer,
     IAccountStore accounts,
+    RequestThrottle throttle,
     CofferServerOptions options,
     ILogger<RpcEndpoint> logger)
 {
@@ -56,6 +58,7 @@ public sealed class RpcEndpoint(
             }
 
             var caller = await authenticator.AuthenticateAsync(context, request, cancellationToken);
+            throttle.Check(caller, action);
             await CheckAccountAsync(caller.Account, action, cancellationToken);
             accessKeyId = caller.AccessKeyId;
             var authorization = await authorizer.AuthorizeAsync(caller, action, request, context, cancellationToken);
@@ -120,7 +123,10 @@ public sealed class RpcEndpoint(
     {
         var account = await accounts.FindAsync(accountId, cancellationToken)
             ?? throw new KmsException(KmsErrorCode.InternalFailure, "AccessKey without account");
-        AccountStatuses.EnsureMayCall(account.Status, ActionNames.ExemptFromServiceNotEnabled.Contains(action));
+        if (!ActionNames.ReportsAccountState.Contains(action))
+        {
+            AccountStatuses.EnsureMayCall(account.Status, ActionNames.ExemptFromServiceNotEnabled.Contains(action));
+        }
     }
 
     private Task WriteErrorAsync(HttpContext context, string requestId, RpcRequest? request, KmsErrorCode code, string? detail) =>

@@ -35,6 +35,21 @@ public abstract class AccessKeyStoreCompliance : StoreCompliance
     }
 
     [Fact]
+    public async Task FindAsync_UserAccessKey_KeepsItsUser()
+    {
+        await Store.Users.TryCreateAsync(new Core.Users.User(A, "alice", T0), Ct);
+        await Store.AccessKeys.CreateAsync(AccessKey(A, "LTAIadmin"), Ct);
+        await Store.AccessKeys.CreateAsync(AccessKey(A, "LTAIalice") with { UserName = "alice" }, Ct);
+
+        var admin = await Store.AccessKeys.FindAsync("LTAIadmin", Ct);
+        var alice = await Store.AccessKeys.FindAsync("LTAIalice", Ct);
+
+        Assert.Null(admin!.UserName);
+        Assert.Equal("alice", alice!.UserName);
+        Assert.Equal("alice", Assert.Single(await Store.AccessKeys.ListAsync(Ct), k => k.Id == "LTAIalice").UserName);
+    }
+
+    [Fact]
     public async Task FindAsync_UnknownId_ReturnsNull()
     {
         await Store.AccessKeys.CreateAsync(AccessKey(A, "LTAIfirst"), Ct);

@@ -21,6 +21,38 @@ public abstract class AccountStoreCompliance : StoreCompliance
     }
 
     [Fact]
+    public async Task FindAsync_AccountWithQuotas_ReturnsThem()
+    {
+        var account = Account(1) with { Quotas = new AccountQuotas(Keys: 5, Aliases: 0, Secrets: null, VersionsPerKey: 7, TagsPerResource: 2) };
+        await Store.Accounts.CreateAsync(account, Ct);
+        await Store.Accounts.CreateAsync(Account(2), Ct);
+
+        var found = await Store.Accounts.FindAsync(account.Id, Ct);
+        var plain = await Store.Accounts.FindAsync(AccountId(2), Ct);
+
+        Assert.Equal(account.Quotas, found!.Quotas);
+        Assert.Equal(AccountQuotas.None, plain!.Quotas);
+    }
+
+    [Fact]
+    public async Task TrySetQuotasAsync_CurrentRevision_ReplacesAllFiveAndIncrementsRevision()
+    {
+        var account = Account(1) with { Quotas = new AccountQuotas(Keys: 5, Aliases: 6) };
+        await Store.Accounts.CreateAsync(account, Ct);
+        var quotas = new AccountQuotas(Keys: null, Aliases: 1, Secrets: 2, VersionsPerKey: 3, TagsPerResource: 4);
+
+        var swapped = await Store.Accounts.TrySetQuotasAsync(account.Id, quotas, account.Revision, Ct);
+        var stale = await Store.Accounts.TrySetQuotasAsync(account.Id, AccountQuotas.None, account.Revision, Ct);
+
+        Assert.True(swapped);
+        Assert.False(stale);
+        var found = await Store.Accounts.FindAsync(account.Id, Ct);
+        Assert.Equal(quotas, found!.Quotas);
+        Assert.Equal(account.Revision + 1, found.Revision);
+        Assert.Equal(account.Status, found.Status);
+    }
+
+    [Fact]
     public async Task FindAsync_UnknownAccount_ReturnsNull()
     {
         await Store.Accounts.CreateAsync(Account(1), Ct);

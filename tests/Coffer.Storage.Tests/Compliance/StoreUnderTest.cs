@@ -16,6 +16,7 @@ public sealed class StoreUnderTest(
     ITagStore tags,
     ISecretStore secrets,
     IImportWrappingKeyStore importWrappingKeys,
+    IUserStore users,
     Func<ValueTask> cleanup) : IAsyncDisposable
 {
     /// <summary>Schema and initialisation.</summary>
@@ -44,6 +45,8 @@ public sealed class StoreUnderTest(
 
     /// <summary>Import wrapping key pairs.</summary>
     public IImportWrappingKeyStore ImportWrappingKeys { get; } = importWrappingKeys;
+    /// <summary>Users and their attached policies.</summary>
+    public IUserStore Users { get; } = users;
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => cleanup();

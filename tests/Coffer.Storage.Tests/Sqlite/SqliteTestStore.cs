@@ -48,6 +48,7 @@ public static class SqliteTestStore
             new SqliteTagStore(database),
             new SqliteSecretStore(database),
             new SqliteImportWrappingKeyStore(database),
+            new SqliteUserStore(database),
             () =>
             {
                 database.Dispose();
