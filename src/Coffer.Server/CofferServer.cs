@@ -69,6 +69,7 @@ public static class CofferServer
         services.AddSingleton(startup.RootKey);
         services.AddCofferCore();
         services.AddSingleton<RequestAuthenticator>();
+        services.AddSingleton(_ => new Throttling.RequestThrottle(server.RateLimits));
         services.AddSingleton<IRequestAuthorizer, PolicyAuthorizer>();
         services.AddCofferActions();
         services.AddSingleton<ActionTable>();

@@ -4,6 +4,7 @@ using Coffer.Core.Hosting;
 using Coffer.Core.Storage;
 using Coffer.Server;
 using Coffer.Server.Hosting;
+using Coffer.Server.Throttling;
 using Microsoft.Extensions.Hosting;
 
 namespace Coffer.Cli.Commands;
@@ -35,6 +36,15 @@ internal static class ServeCommand
             result.GetValue(urls)!, result.GetValue(data)!, result.GetValue(store)!, result.GetValue(postgres), cancellationToken));
         return command;
     }
+
+    /// <summary>The rate-limit environment variables and the setting each fills.</summary>
+    private static (string Name, Action<int> Set)[] RateLimitSettings(RateLimitOptions limits) =>
+    [
+        ("COFFER_RATE_LIMIT_SYMMETRIC", v => limits.SymmetricPerAccount = v),
+        ("COFFER_RATE_LIMIT_ASYMMETRIC", v => limits.AsymmetricPerAccount = v),
+        ("COFFER_RATE_LIMIT_MANAGEMENT", v => limits.ManagementPerAccount = v),
+        ("COFFER_RATE_LIMIT_ACCESS_KEY", v => limits.PerAccessKey = v),
+    ];
 
     private static async Task<int> RunAsync(string urls, string data, string store, string? postgres, CancellationToken cancellationToken)
     {
@@ -77,6 +87,22 @@ internal static class ServeCommand
             }
 
             kms.StoreCacheBound = TimeSpan.FromMilliseconds(boundMs);
+        }
+
+        foreach (var (name, set) in RateLimitSettings(server.RateLimits))
+        {
+            if (CommonOptions.Env(name) is not { } text)
+            {
+                continue;
+            }
+
+            if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var perSecond))
+            {
+                await Console.Error.WriteLineAsync($"coffer: {name} must be a whole number of requests per second (0 = off)");
+                return 1;
+            }
+
+            set(perSecond);
         }
 
         var settings = new StartupSettings(

@@ -21,6 +21,9 @@ public sealed class CofferServerOptions
     /// <summary>The HostId of error bodies: this node's name.</summary>
     public string HostId { get; set; } = Environment.MachineName;
 
+    /// <summary>Optional request-rate limits (all off by default).</summary>
+    public Throttling.RateLimitOptions RateLimits { get; set; } = new();
+
     /// <summary>SQLite database path inside the data folder.</summary>
     public string DatabasePath => Path.Combine(DataDirectory, "coffer.db");
 }
