@@ -5,6 +5,9 @@ var root = new RootCommand("Coffer: a self-hosted key management service speakin
 {
     ServeCommand.Create(),
     AccessKeyCommand.Create(),
+    AccountCommand.Create(),
+    UserCommand.Create(),
+    PolicyCommand.Create(),
 };
 
 // The web host handles SIGINT/SIGTERM itself for 'serve'; System.CommandLine's own handler is turned off.

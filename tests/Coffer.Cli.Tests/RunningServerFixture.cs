@@ -39,6 +39,9 @@ public sealed class RunningServerFixture : IAsyncLifetime
     public Task<CommandResult> AccessKeyAsync(params string[] arguments) =>
         CofferProcess.RunAsync(["access-key", .. arguments, "--data", DataDirectory]);
 
+    /// <summary>Runs <c>coffer COMMAND ... --data DIR</c> on this server's folder.</summary>
+    public Task<CommandResult> RunAsync(params string[] arguments) => CofferProcess.RunAsync([.. arguments, "--data", DataDirectory]);
+
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {

@@ -105,7 +105,8 @@ public sealed class AccessKeyCommandTests(RunningServerFixture server) : IClassF
         Assert.True(result.ExitCode == 0, result.Describe());
         using var json = JsonDocument.Parse(result.StandardOutput);
         var properties = json.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["AccessKeyId", "AccessKeySecret"], properties);
+        Assert.Equal(["AccessKeyId", "AccessKeySecret", "AccountId", "Principal"], properties);
+        Assert.EndsWith(":root", json.RootElement.GetProperty("Principal").GetString(), StringComparison.Ordinal);
         return (json.RootElement.GetProperty("AccessKeyId").GetString()!, json.RootElement.GetProperty("AccessKeySecret").GetString()!);
     }
 }
