@@ -49,6 +49,15 @@ const ERRORS = {
   ExpiredImportToken: { status: 400, message: 'import token is expired.' },
   'Unsupported.Origin': { status: 400, message: 'This key origin is not valid for this api.' },
   'Rejected.PendingImport': { status: 409, message: 'The request was rejected because the key state is PendingImport.' },
+  // Account states and throttling (seed table; DECISIONS.md "Errors")
+  'Forbidden.AccessKey': { status: 403, message: 'This AccessKey is not enabled.' },
+  'Forbidden.KmsServiceNotEnabled': { status: 403, message: 'Kms service is not Enabled for current user. Please get access permission first.' },
+  'Forbidden.InDebt': { status: 403, message: 'Current user is indebted.' },
+  'Forbidden.InDebtOverdue': { status: 403, message: 'Current user is indebted Overdue.' },
+  'Forbidden.ProhibitedByRiskControl': { status: 403, message: 'Current user is Prohibited By Risk Control.' },
+  'Forbidden.UbsmsInvalidUserid': { status: 403, message: 'Userid Invalid For Ubsms.' },
+  'Forbidden.UbsmsInvalidBid': { status: 403, message: 'Your account partner does not have KMS Service.' },
+  'Rejected.Throttling': { status: 429, message: 'QPS Limit Exceeded' },
 };
 const SIGNATURE_MISMATCH_SUFFIX = ' server string to sign is:';
 
@@ -66,6 +75,7 @@ const { runSecrets, runSecretsTerraform, runSyncer, runSecretsProtocol } = requi
 const { runExport } = require('./lib/export');
 const { runImport } = require('./lib/import');
 const { runAsymmetric } = require('./lib/asymmetric');
+const { runAccess, runThrottling } = require('./lib/access');
 
 const REGION = 'cn-hangzhou';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -1031,6 +1041,7 @@ async function runProtocol(ctx) {
 async function main() {
   let server = null;
   let conn;
+  let dll = null;
   const log = (s) => console.log('# ' + s);
   if (process.env.KMS_ENDPOINT) {
     const ep = /^https?:\/\//.test(process.env.KMS_ENDPOINT) ? process.env.KMS_ENDPOINT : 'http://' + process.env.KMS_ENDPOINT;
@@ -1042,7 +1053,7 @@ async function main() {
     conn = { endpoint: ep.replace(/\/+$/, ''), accessKeyId: process.env.KMS_ACCESS_KEY_ID, accessKeySecret: process.env.KMS_ACCESS_KEY_SECRET };
     log(`using running server ${conn.endpoint}`);
   } else {
-    const dll = path.resolve(__dirname, process.env.COFFER_DLL || '../../src/Coffer.Cli/bin/Release/net10.0/coffer.dll');
+    dll = path.resolve(__dirname, process.env.COFFER_DLL || '../../src/Coffer.Cli/bin/Release/net10.0/coffer.dll');
     const onSignal = (sig) => {
       if (server) server.stopSync();
       counts.failed++;
@@ -1063,7 +1074,7 @@ async function main() {
     conn = { endpoint: server.endpoint, accessKeyId: server.accessKeyId, accessKeySecret: server.accessKeySecret };
   }
   conn.timeoutMs = 10000;
-  const ctx = { conn };
+  const ctx = { conn, dll, dataDir: server ? server.dataDir : null };
   log(`run ${runId}`);
 
   const only = process.env.COMPAT_MODES ? process.env.COMPAT_MODES.split(',').map((s) => s.trim()).filter(Boolean) : MODES;
@@ -1090,6 +1101,10 @@ async function main() {
         });
       }
     }
+    // Access control: users, policies, account states and isolation (lib/access.js), then throttling on its own server.
+    const modeNames = Object.keys(modes);
+    await runAccess(H, ctx, modeNames);
+    if (dll && modeNames.length > 0) await runThrottling(H, dll, modeNames, log);
     await runProtocol(ctx);
     await runSyncer(H, ctx.conn);
     await runSecretsProtocol(H, ctx.conn);

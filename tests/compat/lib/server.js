@@ -34,7 +34,8 @@ function randomSecret(n) {
   return s;
 }
 
-async function startCoffer({ dll, waitMs = 60000, log = () => {} }) {
+// extraEnv: settings for this start only (e.g. COFFER_RATE_LIMIT_*).
+async function startCoffer({ dll, waitMs = 60000, log = () => {}, env: extraEnv = {} }) {
   if (!fs.existsSync(dll)) throw new Error(`Coffer not found at ${dll} (build it with: dotnet build src/Coffer.Cli -c Release, or set COFFER_DLL)`);
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffer-compat-'));
@@ -45,7 +46,7 @@ async function startCoffer({ dll, waitMs = 60000, log = () => {} }) {
     COFFER_BOOTSTRAP_ACCESS_KEY_SECRET: accessKeySecret,
     DOTNET_CLI_TELEMETRY_OPTOUT: '1',
     DOTNET_NOLOGO: '1',
-  });
+  }, extraEnv);
   const args = [dll, 'serve', '--urls', `http://127.0.0.1:${port}`, '--data', dataDir];
   log(`starting: dotnet ${args.join(' ')}`);
   const child = spawn('dotnet', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -89,7 +90,7 @@ async function startCoffer({ dll, waitMs = 60000, log = () => {} }) {
     await new Promise((r) => setTimeout(r, 250));
   }
   log(`Coffer listening on 127.0.0.1:${port} after ${((Date.now() - t0) / 1000).toFixed(1)} s (pid ${child.pid}, data ${dataDir})`);
-  return { endpoint: `http://127.0.0.1:${port}`, accessKeyId, accessKeySecret, stop, stopSync, output: () => output, pid: child.pid };
+  return { endpoint: `http://127.0.0.1:${port}`, accessKeyId, accessKeySecret, dataDir, stop, stopSync, output: () => output, pid: child.pid };
 }
 
 module.exports = { startCoffer };
