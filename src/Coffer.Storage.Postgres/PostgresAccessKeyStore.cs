@@ -9,7 +9,7 @@ namespace Coffer.Storage.Postgres;
 /// <summary>AccessKeys in PostgreSQL; the secret column only ever holds the wrapped secret.</summary>
 public sealed class PostgresAccessKeyStore(PostgresDatabase database) : IAccessKeyStore
 {
-    private const string Columns = "id, account_id, wrapped_secret, enabled, created_at, revision";
+    private const string Columns = "id, account_id, wrapped_secret, enabled, created_at, revision, user_name";
 
     /// <inheritdoc />
     public Task CreateAsync(AccessKey accessKey, CancellationToken cancellationToken) => database.RunAsync(async connection =>
@@ -53,13 +53,14 @@ public sealed class PostgresAccessKeyStore(PostgresDatabase database) : IAccessK
     internal static Task<int> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, AccessKey key, CancellationToken cancellationToken)
     {
         var command = connection.Command(
-            $"INSERT INTO access_keys ({Columns}) VALUES (@id, @account, @secret, @enabled, @created, @revision)",
+            $"INSERT INTO access_keys ({Columns}) VALUES (@id, @account, @secret, @enabled, @created, @revision, @user)",
             ("id", key.Id),
             ("account", key.Account.Value),
             ("secret", key.WrappedSecret),
             ("enabled", key.Enabled),
             ("created", ToStored(key.CreationDate)),
-            ("revision", key.Revision));
+            ("revision", key.Revision),
+            ("user", key.UserName));
         command.Transaction = transaction;
         return command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -70,5 +71,8 @@ public sealed class PostgresAccessKeyStore(PostgresDatabase database) : IAccessK
         reader.GetFieldValue<byte[]>(2),
         reader.GetBoolean(3),
         reader.ReadTime(4),
-        reader.GetInt64(5));
+        reader.GetInt64(5))
+    {
+        UserName = reader.IsDBNull(6) ? null : reader.GetString(6),
+    };
 }

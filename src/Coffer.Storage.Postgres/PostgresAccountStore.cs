@@ -8,7 +8,8 @@ namespace Coffer.Storage.Postgres;
 /// <summary>Accounts in PostgreSQL.</summary>
 public sealed class PostgresAccountStore(PostgresDatabase database) : IAccountStore
 {
-    private const string Columns = "id, status, created_at, revision";
+    private const string Columns =
+        "id, status, created_at, revision, quota_keys, quota_aliases, quota_secrets, quota_versions_per_key, quota_tags_per_resource";
 
     /// <inheritdoc />
     public Task CreateAsync(Account account, CancellationToken cancellationToken) => database.RunAsync(async connection =>
@@ -44,18 +45,41 @@ public sealed class PostgresAccountStore(PostgresDatabase database) : IAccountSt
             ("id", id.Value),
             ("revision", expectedRevision)).ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
 
+    /// <inheritdoc />
+    public Task<bool> TrySetQuotasAsync(AccountId id, AccountQuotas quotas, long expectedRevision, CancellationToken cancellationToken) =>
+        database.RunAsync(async connection => await connection.Command(
+            "UPDATE accounts SET quota_keys = @keys, quota_aliases = @aliases, quota_secrets = @secrets, " +
+            "quota_versions_per_key = @versions, quota_tags_per_resource = @tags, revision = revision + 1 WHERE id = @id AND revision = @revision",
+            ("keys", quotas.Keys),
+            ("aliases", quotas.Aliases),
+            ("secrets", quotas.Secrets),
+            ("versions", quotas.VersionsPerKey),
+            ("tags", quotas.TagsPerResource),
+            ("id", id.Value),
+            ("revision", expectedRevision)).ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
+
     internal static Task<int> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Account account, CancellationToken cancellationToken)
     {
         var command = connection.Command(
-            $"INSERT INTO accounts ({Columns}) VALUES (@id, @status, @created, @revision)",
+            $"INSERT INTO accounts ({Columns}) VALUES (@id, @status, @created, @revision, @keys, @aliases, @secrets, @versions, @tags)",
             ("id", account.Id.Value),
             ("status", AccountStatuses.Name(account.Status)),
             ("created", ToStored(account.CreationDate)),
-            ("revision", account.Revision));
+            ("revision", account.Revision),
+            ("keys", account.Quotas.Keys),
+            ("aliases", account.Quotas.Aliases),
+            ("secrets", account.Quotas.Secrets),
+            ("versions", account.Quotas.VersionsPerKey),
+            ("tags", account.Quotas.TagsPerResource));
         command.Transaction = transaction;
         return command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static Account Read(NpgsqlDataReader reader) => new(
-        new AccountId(reader.GetString(0)), AccountStatuses.Parse(reader.GetString(1)), reader.ReadTime(2), reader.GetInt64(3));
+        new AccountId(reader.GetString(0)), AccountStatuses.Parse(reader.GetString(1)), reader.ReadTime(2), reader.GetInt64(3))
+    {
+        Quotas = new AccountQuotas(Quota(reader, 4), Quota(reader, 5), Quota(reader, 6), Quota(reader, 7), Quota(reader, 8)),
+    };
+
+    private static int? Quota(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
 }

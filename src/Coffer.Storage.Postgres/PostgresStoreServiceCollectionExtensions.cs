@@ -19,6 +19,7 @@ public static class PostgresStoreServiceCollectionExtensions
         services.AddSingleton<ITagStore, PostgresTagStore>();
         services.AddSingleton<ISecretStore, PostgresSecretStore>();
         services.AddSingleton<IImportWrappingKeyStore, PostgresImportWrappingKeyStore>();
+        services.AddSingleton<IUserStore, PostgresUserStore>();
         return services;
     }
 }

@@ -28,6 +28,7 @@ public static class PostgresTestStore
             new PostgresTagStore(database),
             new PostgresSecretStore(database),
             new PostgresImportWrappingKeyStore(database),
+            new PostgresUserStore(database),
             database.DisposeAsync);
     }
 }

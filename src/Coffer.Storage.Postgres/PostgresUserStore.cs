@@ -1,0 +1,85 @@
+using Coffer.Core.Accounts;
+using Coffer.Core.Storage;
+using Coffer.Core.Users;
+using Npgsql;
+using static Coffer.Storage.Postgres.PostgresCommands;
+
+namespace Coffer.Storage.Postgres;
+
+/// <summary>Users and their attached policies in PostgreSQL.</summary>
+public sealed class PostgresUserStore(PostgresDatabase database) : IUserStore
+{
+    /// <inheritdoc />
+    public Task<bool> TryCreateAsync(User user, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+        await connection.Command(
+            "INSERT INTO users (account_id, name, created_at) VALUES (@account, @name, @created) ON CONFLICT DO NOTHING",
+            ("account", user.Account.Value),
+            ("name", user.Name),
+            ("created", ToStored(user.CreationDate))).ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<User?> FindAsync(AccountId account, string name, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    {
+        await using var reader = await connection.Command(
+            "SELECT account_id, name, created_at FROM users WHERE account_id = @account AND name = @name",
+            ("account", account.Value),
+            ("name", name)).ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadUser(reader) : null;
+    }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<User>> ListAsync(AccountId account, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    {
+        await using var reader = await connection.Command(
+            "SELECT account_id, name, created_at FROM users WHERE account_id = @account ORDER BY created_at, name",
+            ("account", account.Value)).ExecuteReaderAsync(cancellationToken);
+        var users = new List<User>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            users.Add(ReadUser(reader));
+        }
+
+        return (IReadOnlyList<User>)users;
+    }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task AttachPolicyAsync(AttachedPolicy policy, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+        await connection.Command(
+            "INSERT INTO user_policies (account_id, user_name, policy_name, document, attached_at) " +
+            "VALUES (@account, @user, @name, @document, @attached) " +
+            "ON CONFLICT (account_id, user_name, policy_name) DO UPDATE SET document = excluded.document, attached_at = excluded.attached_at",
+            ("account", policy.Account.Value),
+            ("user", policy.UserName),
+            ("name", policy.PolicyName),
+            ("document", policy.Document),
+            ("attached", ToStored(policy.AttachDate))).ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> DetachPolicyAsync(AccountId account, string userName, string policyName, CancellationToken cancellationToken) =>
+        database.RunAsync(async connection => await connection.Command(
+            "DELETE FROM user_policies WHERE account_id = @account AND user_name = @user AND policy_name = @name",
+            ("account", account.Value),
+            ("user", userName),
+            ("name", policyName)).ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AttachedPolicy>> ListPoliciesAsync(AccountId account, string userName, CancellationToken cancellationToken) =>
+        database.RunAsync(async connection =>
+        {
+            await using var reader = await connection.Command(
+                "SELECT account_id, user_name, policy_name, document, attached_at FROM user_policies " +
+                "WHERE account_id = @account AND user_name = @user ORDER BY policy_name",
+                ("account", account.Value),
+                ("user", userName)).ExecuteReaderAsync(cancellationToken);
+            var policies = new List<AttachedPolicy>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                policies.Add(new AttachedPolicy(
+                    new AccountId(reader.GetString(0)), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.ReadTime(4)));
+            }
+
+            return (IReadOnlyList<AttachedPolicy>)policies;
+        }, cancellationToken);
+
+    private static User ReadUser(NpgsqlDataReader reader) => new(new AccountId(reader.GetString(0)), reader.GetString(1), reader.ReadTime(2));
+}
