@@ -119,16 +119,16 @@ public sealed class IdentityCommandTests(RunningServerFixture server) : IClassFi
         Assert.Equal(0, users.GetArrayLength());
     }
 
-    private static async Task<string> CreateKeyAsync(SigningClient admin)
+    internal static async Task<string> CreateKeyAsync(SigningClient admin)
     {
         var response = await admin.CallV2Async("CreateKey", cancellationToken: Cancellation);
         CliAssert.Accepted(response);
         return response.Json.GetProperty("KeyMetadata").GetProperty("KeyId").GetString()!;
     }
 
-    private static Dictionary<string, string> Params(params (string Name, string Value)[] pairs) => pairs.ToDictionary(p => p.Name, p => p.Value);
+    internal static Dictionary<string, string> Params(params (string Name, string Value)[] pairs) => pairs.ToDictionary(p => p.Name, p => p.Value);
 
-    private static JsonElement Json(CommandResult result)
+    internal static JsonElement Json(CommandResult result)
     {
         Assert.True(result.ExitCode == 0, result.Describe());
         return JsonDocument.Parse(result.StandardOutput).RootElement;
