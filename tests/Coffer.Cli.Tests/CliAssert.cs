@@ -41,4 +41,24 @@ internal static class CliAssert
 
         return count;
     }
+
+    /// <summary>
+    /// Calls until the answer has status <paramref name="until"/> or ten seconds pass (ten cache bounds: a server reuses
+    /// what it read from the store for up to COFFER_CACHE_BOUND_MS, 1 s by default), and returns the last answer.
+    /// </summary>
+    public static async Task<CofferResponse> PollAsync(Func<Task<CofferResponse>> call, HttpStatusCode until)
+    {
+        var deadline = TimeSpan.FromSeconds(10);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var response = await call();
+            if (response.Status == until || clock.Elapsed > deadline)
+            {
+                return response;
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
 }

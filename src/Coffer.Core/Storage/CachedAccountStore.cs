@@ -4,7 +4,7 @@ namespace Coffer.Core.Storage;
 
 /// <summary>
 /// The account store with <see cref="FindAsync"/> (the account-state check of every request) cached for at most
-/// <see cref="KmsOptions.StoreCacheBound"/>; a status change through this store invalidates the entry at once.
+/// <see cref="KmsOptions.StoreCacheBound"/>; a status or quota change through this store invalidates the entry at once.
 /// </summary>
 internal sealed class CachedAccountStore(IAccountStore inner, KmsOptions options, TimeProvider time) : IAccountStore
 {
@@ -26,6 +26,19 @@ internal sealed class CachedAccountStore(IAccountStore inner, KmsOptions options
         try
         {
             return await inner.TrySetStatusAsync(id, status, expectedRevision, cancellationToken);
+        }
+        finally
+        {
+            _cache.Invalidate(id);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> TrySetQuotasAsync(AccountId id, AccountQuotas quotas, long expectedRevision, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await inner.TrySetQuotasAsync(id, quotas, expectedRevision, cancellationToken);
         }
         finally
         {

@@ -29,10 +29,10 @@ public sealed class AccessKeyCommandTests(RunningServerFixture server) : IClassF
         CliAssert.Accepted(await client.CallV2Async("DescribeRegions", cancellationToken: Cancellation));
 
         var disabled = await server.AccessKeyAsync("disable", accessKeyId);
-        var whileDisabled = await PollAsync(() => client.CallV2Async("DescribeRegions", cancellationToken: Cancellation), HttpStatusCode.Forbidden);
+        var whileDisabled = await CliAssert.PollAsync(() => client.CallV2Async("DescribeRegions", cancellationToken: Cancellation), HttpStatusCode.Forbidden);
         var whileDisabledV3 = await client.CallV3Async("DescribeRegions", cancellationToken: Cancellation);
         var enabled = await server.AccessKeyAsync("enable", accessKeyId);
-        var afterEnable = await PollAsync(() => client.CallV2Async("DescribeRegions", cancellationToken: Cancellation), HttpStatusCode.OK);
+        var afterEnable = await CliAssert.PollAsync(() => client.CallV2Async("DescribeRegions", cancellationToken: Cancellation), HttpStatusCode.OK);
 
         Assert.True(disabled.ExitCode == 0, disabled.Describe());
         CliAssert.Refused(whileDisabled, HttpStatusCode.Forbidden, "Forbidden.AccessKey");
@@ -82,22 +82,6 @@ public sealed class AccessKeyCommandTests(RunningServerFixture server) : IClassF
 
         CliAssert.RefusedWithOneLine(result);
         Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
-    }
-
-    private static async Task<Coffer.Testing.CofferResponse> PollAsync(Func<Task<Coffer.Testing.CofferResponse>> call, HttpStatusCode until)
-    {
-        var deadline = TimeSpan.FromSeconds(10);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            var response = await call();
-            if (response.Status == until || clock.Elapsed > deadline)
-            {
-                return response;
-            }
-
-            await Task.Delay(50, Cancellation);
-        }
     }
 
     private static (string AccessKeyId, string AccessKeySecret) ParsePair(CommandResult result)

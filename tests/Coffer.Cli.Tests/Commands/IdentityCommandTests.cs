@@ -77,7 +77,7 @@ public sealed class IdentityCommandTests(RunningServerFixture server) : IClassFi
         var first = await client.CallV2Async("CreateKey", cancellationToken: Cancellation);
         var second = await client.CallV2Async("CreateKey", cancellationToken: Cancellation);
         var setState = Json(await server.RunAsync("account", "set-state", uid, "ProhibitedByRiskControl"));
-        var prohibited = await client.CallV3Async("ListKeys", cancellationToken: Cancellation);
+        var prohibited = await CliAssert.PollAsync(() => client.CallV3Async("ListKeys", cancellationToken: Cancellation), HttpStatusCode.Forbidden);
         var status = await client.CallV2Async("DescribeAccountKmsStatus", cancellationToken: Cancellation);
         var quota = Json(await server.RunAsync("account", "set-quota", uid, "--max-keys", "default"));
         var list = Json(await server.RunAsync("account", "list"));

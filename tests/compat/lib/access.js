@@ -131,6 +131,9 @@ async function runAccess(h, ctx, names) {
       need(s.stated, 'state account');
       const b = await cli(dll, dataDir, ['account', 'set-state', s.stated.AccountId, state]);
       assert.equal(b.Status, state, 'Status');
+      // The server may reuse the account it read for up to its cache bound (COFFER_CACHE_BOUND_MS, 1 s by default):
+      // wait until it answers the new state's row, failing past ten bounds.
+      await untilRefusedWith(modeFor(names[0], s.stated), code);
       set = true;
     });
     for (const name of names) {
@@ -147,6 +150,17 @@ async function runAccess(h, ctx, names) {
         assert.equal(ok(await m.call('DescribeAccountKmsStatus', {})).AccountStatus, reported, 'AccountStatus');
       });
     }
+  }
+}
+
+// Polls ListKeys until it is refused with `code`; fails after ten cache bounds (10 s).
+async function untilRefusedWith(m, code) {
+  const deadline = Date.now() + 10000;
+  for (;;) {
+    const r = await m.call('ListKeys', {});
+    if (!r.ok && r.code === code) return;
+    if (Date.now() > deadline) assert.fail(`ListKeys still answers ${r.ok ? 'success' : r.code}, expected ${code}, after 10 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
