@@ -78,6 +78,7 @@ public sealed class PostgresFailoverTests(ITestOutputHelper output)
         // What the promoted standby holds: every write acknowledged before the crash, nothing half there.
         var database = PostgresPair.Single(pair.StandbyPort, "coffer");
         var snapshot = await CheckDatabaseAsync(database, ledger, "after the failover", cancellationToken);
+        AssertNothingLost(ledger, seed, "after the failover");
 
         // After: the same process writes to the promoted server.
         var beforeRecoveryLoad = ledger.AcknowledgedCount;
@@ -109,18 +110,7 @@ public sealed class PostgresFailoverTests(ITestOutputHelper output)
             + $"{afterRecovery} acknowledged after the recovery, {ledger.Violations.Count} invariant violations; "
             + $"{snapshot.Keys.Count} keys, {snapshot.Aliases.Count} aliases, {snapshot.Secrets.Count} secrets; {clock.Elapsed.TotalSeconds:F0} s");
 
-        var failure = new StringBuilder();
-        foreach (var operation in lost.Take(30))
-        {
-            failure.Append("lost: ").Append(operation.Describe()).Append(": ").Append(operation.LostBecause).Append('\n');
-        }
-
-        foreach (var violation in ledger.Violations.Take(30))
-        {
-            failure.Append(violation).Append('\n');
-        }
-
-        Assert.True(failure.Length == 0, $"seed {seed}: {lost.Count} acknowledged writes lost, {ledger.Violations.Count} violations\n{failure}");
+        AssertNothingLost(ledger, seed, "at the end");
         Assert.True(strange.Count == 0, "during the failover Coffer answered " + string.Join(", ", strange));
         Assert.True(ledger.Refusals == "none" || ledger.Refusals.Split(", ").All(r => r.EndsWith("× 503 ServiceUnavailableTemporary", StringComparison.Ordinal)),
             "the load was refused otherwise than with 503 ServiceUnavailableTemporary: " + ledger.Refusals);
@@ -193,6 +183,32 @@ public sealed class PostgresFailoverTests(ITestOutputHelper output)
         ledger.CheckStored(snapshot, 1);
         ledger.CheckNoExtraVersions(snapshot, when);
         return snapshot;
+    }
+
+    /// <summary>Fails, with the counts and the first lost writes and violations, when anything acknowledged is missing.</summary>
+    private void AssertNothingLost(CrashLedger ledger, ulong seed, string when)
+    {
+        var acknowledged = ledger.Acknowledged;
+        var lost = acknowledged.Where(o => o.LostBecause is not null).ToList();
+        if (lost.Count == 0 && ledger.Violations.Count == 0)
+        {
+            return;
+        }
+
+        var failure = new StringBuilder();
+        foreach (var operation in lost.Take(30))
+        {
+            failure.Append("lost: ").Append(operation.Describe()).Append(": ").Append(operation.LostBecause).Append('\n');
+        }
+
+        foreach (var violation in ledger.Violations.Take(30))
+        {
+            failure.Append(violation).Append('\n');
+        }
+
+        Report($"failover: {when}: {acknowledged.Count} operations acknowledged, {acknowledged.Count - lost.Count} found, {lost.Count} lost, "
+            + $"{ledger.Violations.Count} invariant violations");
+        Assert.Fail($"seed {seed}: {when}: {lost.Count} acknowledged writes lost, {ledger.Violations.Count} violations\n{failure}");
     }
 
     private static long Ms(TimeSpan t) => (long)t.TotalMilliseconds;
