@@ -18,6 +18,7 @@ public static class KmsCoreServiceCollectionExtensions
         Decorate<IAccountStore>(services, (s, inner) => new CachedAccountStore(inner, s.GetRequiredService<KmsOptions>(), s.GetRequiredService<TimeProvider>()));
         Decorate<IKeyStore>(services, (s, inner) => new CachedKeyStore(inner, s.GetRequiredService<KmsOptions>(), s.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Replay.NonceBatcher>();
+        services.AddSingleton<KeyCreationBatcher>();
         services.AddSingleton<Authorization.PolicyCache>();
         services.AddSingleton<Authorization.IIdentityPolicySource, Users.StoredIdentityPolicies>();
         services.AddSingleton<Accounts.AccountLimits>();

@@ -23,19 +23,60 @@ public sealed class PostgresKeyStore(PostgresDatabase database) : IKeyStore
     public Task CreateAsync(Key key, KeyVersion firstVersion, CancellationToken cancellationToken) =>
         database.RunInTransactionAsync(async (connection, transaction) =>
         {
-            await connection.Command(
-                transaction,
-                "INSERT INTO keys (account_id, id, spec, usage, origin, protection_level, state, description, created_at, " +
-                "primary_version_id, last_rotation_at, delete_at, deletion_protection, revision, automatic_rotation, rotation_interval_s, " +
-                "next_rotation_at, deletion_protection_description, policy, material_expire_at) VALUES " +
-                "(@account, @id, @spec, @usage, @origin, @level, @state, @description, @created, @primary, @rotated, @delete, @protection, " +
-                "@revision, @rotation, @interval, @next, @protectionDescription, @policy, @materialExpire)",
-                [.. KeyParameters(key), ("account", key.Account.Value), ("spec", KeySpecs.Name(key.Spec)), ("usage", key.Usage),
-                    ("origin", key.Origin), ("level", key.ProtectionLevel), ("created", ToStored(key.CreationDate)),
-                    ("revision", key.Revision)]).ExecuteNonQueryAsync(cancellationToken);
+            await InsertKeyAsync(connection, transaction, key, cancellationToken);
             await InsertVersionAsync(connection, transaction, firstVersion, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return 0;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One transaction (one commit for the batch). Each account's key count is read under a transaction-scoped advisory
+    /// lock on that account, taken in a fixed order, so two nodes creating keys in one account are serialised and
+    /// cannot together pass its limit; a savepoint per key.
+    /// </remarks>
+    public Task<IReadOnlyList<KeyCreationResult>> TryCreateBatchAsync(IReadOnlyList<KeyCreation> keys, CancellationToken cancellationToken) =>
+        database.RunInTransactionAsync(async (connection, transaction) =>
+        {
+            var counts = new Dictionary<AccountId, int>();
+            foreach (var account in keys.Select(k => k.Key.Account).Distinct().OrderBy(a => a.Value, StringComparer.Ordinal))
+            {
+                await connection.Command(transaction, "SELECT pg_advisory_xact_lock(hashtextextended('keys/' || @account, 0))", ("account", account.Value))
+                    .ExecuteNonQueryAsync(cancellationToken);
+                counts[account] = ToInt32(await connection.Command(
+                    transaction, "SELECT COUNT(*) FROM keys WHERE account_id = @account", ("account", account.Value)).ExecuteScalarAsync(cancellationToken));
+            }
+
+            var results = new KeyCreationResult[keys.Count];
+            for (var i = 0; i < keys.Count; i++)
+            {
+                var (key, version, limit) = keys[i];
+                if (counts[key.Account] >= limit)
+                {
+                    results[i] = new KeyCreationResult(KeyCreationOutcome.LimitExceeded);
+                    continue;
+                }
+
+                await transaction.SaveAsync("new_key", cancellationToken);
+                try
+                {
+                    await InsertKeyAsync(connection, transaction, key, cancellationToken);
+                    await InsertVersionAsync(connection, transaction, version, cancellationToken);
+                    await transaction.ReleaseAsync("new_key", cancellationToken);
+                    counts[key.Account]++;
+                    results[i] = new KeyCreationResult(KeyCreationOutcome.Created);
+                }
+                catch (PostgresException e)
+                {
+                    // Only this key is undone; a failure that ended the whole transaction fails the commit below.
+                    await transaction.RollbackAsync("new_key", cancellationToken);
+                    await transaction.ReleaseAsync("new_key", cancellationToken);
+                    results[i] = new KeyCreationResult(KeyCreationOutcome.Failed, new StoreUnavailableException("PostgreSQL operation failed", e));
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return (IReadOnlyList<KeyCreationResult>)results;
         }, cancellationToken);
 
     /// <inheritdoc />
@@ -236,6 +277,18 @@ public sealed class PostgresKeyStore(PostgresDatabase database) : IKeyStore
     public Task<int> CountAsync(AccountId account, CancellationToken cancellationToken) => database.RunAsync(async connection =>
         ToInt32(await connection.Command("SELECT COUNT(*) FROM keys WHERE account_id = @account", ("account", account.Value))
             .ExecuteScalarAsync(cancellationToken)), cancellationToken);
+
+    private static Task<int> InsertKeyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Key key, CancellationToken cancellationToken) =>
+        connection.Command(
+            transaction,
+            "INSERT INTO keys (account_id, id, spec, usage, origin, protection_level, state, description, created_at, " +
+            "primary_version_id, last_rotation_at, delete_at, deletion_protection, revision, automatic_rotation, rotation_interval_s, " +
+            "next_rotation_at, deletion_protection_description, policy, material_expire_at) VALUES " +
+            "(@account, @id, @spec, @usage, @origin, @level, @state, @description, @created, @primary, @rotated, @delete, @protection, " +
+            "@revision, @rotation, @interval, @next, @protectionDescription, @policy, @materialExpire)",
+            [.. KeyParameters(key), ("account", key.Account.Value), ("spec", KeySpecs.Name(key.Spec)), ("usage", key.Usage),
+                ("origin", key.Origin), ("level", key.ProtectionLevel), ("created", ToStored(key.CreationDate)),
+                ("revision", key.Revision)]).ExecuteNonQueryAsync(cancellationToken);
 
     private Task<IReadOnlyList<Key>> ListWhereAsync(string condition, DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         database.RunAsync(async connection =>

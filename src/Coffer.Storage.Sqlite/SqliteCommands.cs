@@ -18,7 +18,7 @@ internal static class SqliteCommands
     }
 
     public static SqliteCommand Command(
-        this SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+        this SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = connection.Command(sql, parameters);
         command.Transaction = transaction;

@@ -20,20 +20,60 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
     public Task CreateAsync(Key key, KeyVersion firstVersion, CancellationToken cancellationToken) => database.WriteAsync(async connection =>
     {
         using var transaction = connection.BeginTransaction();
-        await connection.Command(
-            transaction,
-            "INSERT INTO keys (account_id, id, spec, usage, origin, protection_level, state, description, created_at, " +
-            "primary_version_id, last_rotation_at, delete_at, deletion_protection, revision, automatic_rotation, rotation_interval_s, " +
-            "next_rotation_at, deletion_protection_description, policy, material_expire_at) VALUES " +
-            "($account, $id, $spec, $usage, $origin, $level, $state, $description, $created, $primary, $rotated, $delete, $protection, " +
-            "$revision, $rotation, $interval, $next, $protectionDescription, $policy, $materialExpire)",
-            [.. KeyParameters(key), ("$account", key.Account.Value), ("$spec", KeySpecs.Name(key.Spec)), ("$usage", key.Usage),
-                ("$origin", key.Origin), ("$level", key.ProtectionLevel), ("$created", ToUnixMs(key.CreationDate)),
-                ("$revision", key.Revision)]).ExecuteNonQueryAsync(cancellationToken);
+        await InsertKeyAsync(connection, transaction, key, cancellationToken);
         await InsertVersionAsync(connection, transaction, firstVersion, cancellationToken);
         transaction.Commit();
         return 0;
     }, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One <c>BEGIN IMMEDIATE</c> … <c>COMMIT</c> (one WAL fsync for the batch; the write lock keeps other processes
+    /// out while the counts are read and the keys inserted); each account's keys counted once; a savepoint per key.
+    /// </remarks>
+    public Task<IReadOnlyList<KeyCreationResult>> TryCreateBatchAsync(IReadOnlyList<KeyCreation> keys, CancellationToken cancellationToken) =>
+        database.WriteAsync(async connection =>
+        {
+            var results = new KeyCreationResult[keys.Count];
+            var counts = new Dictionary<AccountId, int>();
+            using var transaction = connection.BeginTransaction();
+            for (var i = 0; i < keys.Count; i++)
+            {
+                var (key, version, limit) = keys[i];
+                if (!counts.TryGetValue(key.Account, out var count))
+                {
+                    count = await CountAsync(connection, transaction, key.Account, cancellationToken);
+                }
+
+                if (count >= limit)
+                {
+                    counts[key.Account] = count;
+                    results[i] = new KeyCreationResult(KeyCreationOutcome.LimitExceeded);
+                    continue;
+                }
+
+                transaction.Save("new_key");
+                try
+                {
+                    await InsertKeyAsync(connection, transaction, key, cancellationToken);
+                    await InsertVersionAsync(connection, transaction, version, cancellationToken);
+                    transaction.Release("new_key");
+                    counts[key.Account] = count + 1;
+                    results[i] = new KeyCreationResult(KeyCreationOutcome.Created);
+                }
+                catch (SqliteException e)
+                {
+                    // Only this key is undone; a failure that ended the whole transaction fails the Commit below.
+                    transaction.Rollback("new_key");
+                    transaction.Release("new_key");
+                    counts[key.Account] = count;
+                    results[i] = new KeyCreationResult(KeyCreationOutcome.Failed, new StoreUnavailableException("SQLite operation failed", e));
+                }
+            }
+
+            transaction.Commit();
+            return (IReadOnlyList<KeyCreationResult>)results;
+        }, cancellationToken);
 
     /// <inheritdoc />
     public Task<bool> TryUpdateAsync(Key key, long expectedRevision, CancellationToken cancellationToken) => database.WriteAsync(async connection =>
@@ -256,11 +296,27 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
         }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<int> CountAsync(AccountId account, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    public Task<int> CountAsync(AccountId account, CancellationToken cancellationToken) =>
+        database.RunAsync(connection => CountAsync(connection, null, account, cancellationToken), cancellationToken);
+
+    private static async Task<int> CountAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, AccountId account, CancellationToken cancellationToken) =>
         Convert.ToInt32(
-            await connection.Command("SELECT COUNT(*) FROM keys WHERE account_id = $account", ("$account", account.Value))
+            await connection.Command(transaction, "SELECT COUNT(*) FROM keys WHERE account_id = $account", ("$account", account.Value))
                 .ExecuteScalarAsync(cancellationToken),
-            System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Task<int> InsertKeyAsync(SqliteConnection connection, SqliteTransaction transaction, Key key, CancellationToken cancellationToken) =>
+        connection.Command(
+            transaction,
+            "INSERT INTO keys (account_id, id, spec, usage, origin, protection_level, state, description, created_at, " +
+            "primary_version_id, last_rotation_at, delete_at, deletion_protection, revision, automatic_rotation, rotation_interval_s, " +
+            "next_rotation_at, deletion_protection_description, policy, material_expire_at) VALUES " +
+            "($account, $id, $spec, $usage, $origin, $level, $state, $description, $created, $primary, $rotated, $delete, $protection, " +
+            "$revision, $rotation, $interval, $next, $protectionDescription, $policy, $materialExpire)",
+            [.. KeyParameters(key), ("$account", key.Account.Value), ("$spec", KeySpecs.Name(key.Spec)), ("$usage", key.Usage),
+                ("$origin", key.Origin), ("$level", key.ProtectionLevel), ("$created", ToUnixMs(key.CreationDate)),
+                ("$revision", key.Revision)]).ExecuteNonQueryAsync(cancellationToken);
 
     private Task<IReadOnlyList<Key>> ListWhereAsync(string condition, DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         database.RunAsync(async connection =>

@@ -2,7 +2,6 @@ using Coffer.Core.Accounts;
 using Coffer.Core.Errors;
 using Coffer.Core.Keys;
 using Coffer.Core.Requests;
-using Coffer.Core.Storage;
 using Coffer.Core.Tags;
 using Coffer.Crypto.Wrapping;
 
@@ -32,9 +31,10 @@ public sealed record CreateKeyRequest(
 /// <summary>
 /// CreateKey: makes a key of any spec in <see cref="KeySpecs"/> with its first version, wrapped under the root key
 /// (a key pair's public key stored beside it); with Origin EXTERNAL a symmetric key starts PendingImport and its
-/// version has no material.
+/// version has no material. The key is stored through <see cref="KeyCreationBatcher"/>: concurrent CreateKey calls share
+/// one durable commit, and the account's key limit is checked inside it.
 /// </summary>
-public sealed class CreateKey(IKeyStore keys, RootKey root, KmsOptions options, TimeProvider time, KeyTags keyTags, AccountLimits limits)
+public sealed class CreateKey(KeyCreationBatcher creations, RootKey root, KmsOptions options, TimeProvider time, KeyTags keyTags, AccountLimits limits)
 {
     /// <summary>The only KeyUsage of symmetric keys.</summary>
     public const string EncryptDecrypt = KeyUsages.EncryptDecrypt;
@@ -124,11 +124,6 @@ public sealed class CreateKey(IKeyStore keys, RootKey root, KmsOptions options, 
             throw new KmsException(KmsErrorCode.LimitExceeded);
         }
 
-        if (await keys.CountAsync(caller.Account, cancellationToken) >= quotas.KeysOr(options))
-        {
-            throw new KmsException(KmsErrorCode.LimitExceeded);
-        }
-
         var now = WholeSeconds(time.GetUtcNow());
         var keyId = KeyId.New();
         var versionId = KeyVersionId.New();
@@ -146,7 +141,13 @@ public sealed class CreateKey(IKeyStore keys, RootKey root, KmsOptions options, 
             NextRotationDate = rotate ? now + interval : null,
             Policy = request.Policy,
         };
-        await keys.CreateAsync(key, version, cancellationToken);
+
+        // Committed together with the keys of concurrent calls; the account's key count is checked inside that commit.
+        if (!await creations.TryCreateAsync(key, version, quotas.KeysOr(options), cancellationToken))
+        {
+            throw new KmsException(KmsErrorCode.LimitExceeded);
+        }
+
         if (tags.Count > 0)
         {
             await keyTags.SetAsync(caller, [keyId], tags, cancellationToken);

@@ -25,6 +25,11 @@ internal sealed class CachedKeyStore(IKeyStore inner, KmsOptions options, TimePr
         inner.CreateAsync(key, firstVersion, cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>Nothing to invalidate: an absent record is never cached.</remarks>
+    public Task<IReadOnlyList<KeyCreationResult>> TryCreateBatchAsync(IReadOnlyList<KeyCreation> keys, CancellationToken cancellationToken) =>
+        inner.TryCreateBatchAsync(keys, cancellationToken);
+
+    /// <inheritdoc />
     public Task<Key?> FindAsync(AccountId account, KeyId id, CancellationToken cancellationToken) =>
         _keys.GetOrLoadAsync((account, id), (inner, account, id), static (s, ct) => s.inner.FindAsync(s.account, s.id, ct), cancellationToken);
 

@@ -15,6 +15,16 @@ public interface IKeyStore
     /// <exception cref="StoreUnavailableException">The store cannot be written.</exception>
     Task CreateAsync(Key key, KeyVersion firstVersion, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores several new keys, each with its first version, in one transaction (one durable commit). A key is stored
+    /// only while its account holds fewer than its <see cref="KeyCreation.AccountKeyLimit"/> keys, counted inside the
+    /// transaction with the keys stored before it in the batch, so no interleaving of writers exceeds a limit. A key
+    /// whose own write fails is rolled back alone (<see cref="KeyCreationOutcome.Failed"/>) and the rest are stored;
+    /// one result per key, in order.
+    /// </summary>
+    /// <exception cref="StoreUnavailableException">The transaction failed: none of the keys was stored.</exception>
+    Task<IReadOnlyList<KeyCreationResult>> TryCreateBatchAsync(IReadOnlyList<KeyCreation> keys, CancellationToken cancellationToken);
+
     /// <summary>The key <paramref name="id"/> of <paramref name="account"/>, or null.</summary>
     Task<Key?> FindAsync(AccountId account, KeyId id, CancellationToken cancellationToken);
 
