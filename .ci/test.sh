@@ -91,7 +91,7 @@ else
 fi
 [ "$compat_status" -eq 0 ] || [ -z "$line" ] || [ "$f" -gt 0 ] || failed=$((failed + 1))
 
-step "benchmark smoke run (coffer-bench --quick: about 10 s, asserts no timing, counts no tests)"
+step "benchmark smoke run (coffer-bench --quick: under a minute, asserts no timing, counts no tests)"
 dotnet bench/Coffer.Bench/bin/Release/net10.0/coffer-bench.dll --quick || die "coffer-bench --quick failed (docs/performance.md)"
 
 echo

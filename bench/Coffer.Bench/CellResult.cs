@@ -10,7 +10,10 @@ internal sealed record CellResult(
 
     public long ErrorCount => Errors.Values.Sum();
 
-    public double Throughput => Ok / Seconds;
+    /// <summary>A rate measured without per-request latencies (the plain sign loop); otherwise answers per second.</summary>
+    public double? Rate { get; init; }
+
+    public double Throughput => Rate ?? Ok / Seconds;
 
     /// <summary>Nearest-rank percentile in milliseconds (LatencyTicks is sorted).</summary>
     public double Percentile(double p)

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Builder;
 namespace Coffer.Bench;
 
 /// <summary>The real Coffer host, in process, on 127.0.0.1:0 with a throwaway data folder and a bootstrap AccessKey.</summary>
-internal sealed class CofferHost : IAsyncDisposable
+internal sealed class CofferHost(KmsOptions options) : IAsyncDisposable
 {
     private WebApplication? _app;
 
@@ -19,11 +19,16 @@ internal sealed class CofferHost : IAsyncDisposable
 
     public Uri Endpoint { get; private set; } = new("http://127.0.0.1/");
 
+    public KmsOptions Options => options;
+
+    /// <summary>The host's services (the store ports, the material cache), for seeding and statistics.</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("Not started.");
+
     public async Task StartAsync()
     {
         var server = new CofferServerOptions { Urls = "http://127.0.0.1:0", DataDirectory = DataDirectory, HostId = "coffer-bench" };
         var settings = new StartupSettings(DataDirectory, null, AccessKeyId, AccessKeySecret);
-        var (app, _) = await CofferServer.BuildAsync(server, new KmsOptions(), settings, TimeProvider.System, CancellationToken.None);
+        var (app, _) = await CofferServer.BuildAsync(server, options, settings, TimeProvider.System, CancellationToken.None);
         _app = app;
         await app.StartAsync();
         Endpoint = new Uri(app.Urls.First() + "/");

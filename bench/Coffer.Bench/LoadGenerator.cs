@@ -14,7 +14,7 @@ internal static class LoadGenerator
 {
     public static async Task<CellResult> ClosedLoopAsync(
         string target, RequestSigner signer, string action, Func<IReadOnlyList<KeyValuePair<string, string>>> parameters,
-        int connections, TimeSpan duration, TimeSpan warmup)
+        int connections, TimeSpan duration, TimeSpan warmup, Action? measureStarts = null, Action? measureEnds = null)
     {
         using var http = CreateClient(connections);
         var errors = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
@@ -51,9 +51,11 @@ internal static class LoadGenerator
 
         await Task.Delay(warmup);
         Volatile.Write(ref measuring, true);
+        measureStarts?.Invoke();
         var begin = Stopwatch.GetTimestamp();
         await Task.Delay(duration);
         Volatile.Write(ref measuring, false);
+        measureEnds?.Invoke();
         var seconds = Stopwatch.GetElapsedTime(begin).TotalSeconds;
         Volatile.Write(ref stop, true);
         await Task.WhenAll(workers);

@@ -1,24 +1,49 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Coffer.Bench;
+using Coffer.Core;
+using Coffer.Core.Keys;
+using Coffer.Crypto.Asymmetric;
+using Microsoft.Extensions.DependencyInjection;
 
-// coffer-bench: measures a bare Kestrel floor and then the real Coffer host with the same signing load generator.
-//   coffer-bench            manual mode, ~10 s per cell, connections 1, 8, 32, 64, plus an open-loop run
-//   coffer-bench --quick    CI mode, ~1 s per cell, 8 connections; exits 1 if any request fails. Asserts no timing.
-var quick = args.Contains("--quick");
-if (args.Any(a => a != "--quick"))
+// coffer-bench: measures a bare Kestrel floor and then the real Coffer host with the same signing load generator, and
+// prints one report with every issue-8 target beside its figure.
+//   coffer-bench                  manual mode: ~10 s per cell, connections 1, 8, 32, 64, scale run over 1,000,000 keys
+//   coffer-bench --scale N        manual mode with N keys seeded for the scale run
+//   coffer-bench --quick          CI mode: ~1 s per cell, 8 connections, 10,000 keys; exits 1 if any request fails.
+// Asserts no timing in either mode.
+var quick = false;
+int? scaleArg = null;
+for (var i = 0; i < args.Length; i++)
 {
-    Console.Error.WriteLine("usage: coffer-bench [--quick]");
-    return 2;
+    if (args[i] == "--quick")
+    {
+        quick = true;
+    }
+    else if (args[i] == "--scale" && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n >= 1_000)
+    {
+        scaleArg = n;
+        i++;
+    }
+    else
+    {
+        Console.Error.WriteLine("usage: coffer-bench [--quick] [--scale N]   (N >= 1000; default 1000000, 10000 with --quick)");
+        return 2;
+    }
 }
 
+var scaleKeys = scaleArg ?? (quick ? 10_000 : 1_000_000);
 var duration = TimeSpan.FromSeconds(quick ? 1 : 10);
 var warmup = TimeSpan.FromSeconds(quick ? 0.5 : 2);
 int[] connectionCounts = quick ? [8] : [1, 8, 32, 64];
+var scaleConnections = quick ? 8 : 32;
 var cells = new List<CellResult>();
-var command = "coffer-bench" + (quick ? " --quick" : "");
-Console.WriteLine(Report.Header(command, duration.TotalSeconds));
+var notes = new List<string>();
+var command = "coffer-bench" + (quick ? " --quick" : "") + (scaleArg is { } s ? " --scale " + s.ToString(CultureInfo.InvariantCulture) : "");
+var materialCap = new KmsOptions().MaterialCacheCapacity;
+Console.WriteLine(Report.Header(command, duration.TotalSeconds, scaleKeys, materialCap));
 
 void Show(CellResult cell)
 {
@@ -43,7 +68,8 @@ finally
     await floor.DisposeAsync();
 }
 
-await using (var coffer = new CofferHost())
+// The CreateKey cells make tens of thousands of keys: the bench host's key quota is raised so none is refused.
+await using (var coffer = new CofferHost(new KmsOptions { MaxKeysPerAccount = 10_000_000 }))
 {
     await coffer.StartAsync();
     var signer = new RequestSigner(coffer.Endpoint, coffer.AccessKeyId, coffer.AccessKeySecret);
@@ -54,18 +80,24 @@ await using (var coffer = new CofferHost())
     KeyValuePair<string, string>[] decryptParameters = [new("CiphertextBlob", blob)];
     KeyValuePair<string, string>[] dataKeyParameters = [new("KeyId", keyId), new("NumberOfBytes", "32")];
     KeyValuePair<string, string>[] createKeyParameters = [new("KeySpec", "Aliyun_AES_256")];
-    (string Action, IReadOnlyList<KeyValuePair<string, string>> Parameters)[] actions =
+    var digest = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    var rsaSign = await SignParametersAsync(setup, signer, "RSA_2048", "RSA_PSS_SHA_256", digest);
+    var ecSign = await SignParametersAsync(setup, signer, "EC_P256", "ECDSA_SHA_256", digest);
+    (string Action, string Label, IReadOnlyList<KeyValuePair<string, string>> Parameters)[] actions =
     [
-        ("Encrypt", encryptParameters),
-        ("Decrypt", decryptParameters),
-        ("GenerateDataKey", dataKeyParameters),
-        ("CreateKey", createKeyParameters),
+        ("Encrypt", "Encrypt", encryptParameters),
+        ("Decrypt", "Decrypt", decryptParameters),
+        ("GenerateDataKey", "GenerateDataKey", dataKeyParameters),
+        ("CreateKey", "CreateKey", createKeyParameters),
+        ("AsymmetricSign", Report.SignRsa, rsaSign),
+        ("AsymmetricSign", Report.SignEc, ecSign),
     ];
-    foreach (var (action, parameters) in actions)
+    foreach (var (action, label, parameters) in actions)
     {
         foreach (var n in connectionCounts)
         {
-            Show(await LoadGenerator.ClosedLoopAsync("coffer", signer, action, () => parameters, n, duration, warmup));
+            var cell = await LoadGenerator.ClosedLoopAsync("coffer", signer, action, () => parameters, n, duration, warmup);
+            Show(cell with { Action = label });
         }
     }
 
@@ -75,20 +107,66 @@ await using (var coffer = new CofferHost())
     Show(await LoadGenerator.OpenLoopAsync("coffer", signer, "Encrypt", () => encryptParameters, 64, rate, duration));
 }
 
+// The AsymmetricSign baseline: the same Coffer.Crypto call in a plain loop, one thread per core (the server's thread pool
+// has as many), measured in the same run.
+var threads = Environment.ProcessorCount;
+Show(Report.Baseline(Report.SignRsa, threads,
+    await SignBaseline.MeasureAsync(AsymmetricKeySpec.Rsa2048, SignatureAlgorithm.RsaPssSha256, threads, duration, warmup)));
+Show(Report.Baseline(Report.SignEc, threads,
+    await SignBaseline.MeasureAsync(AsymmetricKeySpec.EcP256, SignatureAlgorithm.EcdsaSha256, threads, duration, warmup)));
+
+// Scale: keys seeded directly into the store; Encrypt over 10 keys, a 1,000-key hot set, and all of them uniformly.
+var scale = new List<ScaleCell>();
+await using (var coffer = new CofferHost(new KmsOptions()))
+{
+    await coffer.StartAsync();
+    var seedWatch = Stopwatch.StartNew();
+    var ids = await ScaleSeeder.SeedAsync(coffer, scaleKeys);
+    notes.Add(FormattableString.Invariant($"scale: {scaleKeys:N0} keys seeded into SQLite in {seedWatch.Elapsed.TotalSeconds:0.0} s"));
+    var signer = new RequestSigner(coffer.Endpoint, coffer.AccessKeyId, coffer.AccessKeySecret);
+    var materials = coffer.Services.GetRequiredService<KeyMaterialCache>();
+    var plaintext = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    foreach (var (label, spread) in new[] { ("10 keys", 10), ("hot 1,000", 1_000), (FormattableString.Invariant($"all {scaleKeys:N0}"), ids.Length) })
+    {
+        (long Hits, long Misses) start = default, end = default;
+        var cell = await LoadGenerator.ClosedLoopAsync(
+            "coffer", signer, "Encrypt",
+            () => [new("KeyId", ids[RandomNumberGenerator.GetInt32(spread)]), new("Plaintext", plaintext)],
+            scaleConnections, duration, warmup,
+            measureStarts: () => start = (materials.Hits, materials.Misses),
+            measureEnds: () => end = (materials.Hits, materials.Misses));
+        Show(cell with { Action = "Encrypt " + label });
+        var (h, m) = (end.Hits - start.Hits, end.Misses - start.Misses);
+        using var process = Process.GetCurrentProcess();
+        scale.Add(new ScaleCell(label, cell.Throughput, h + m == 0 ? double.NaN : (double)h / (h + m), process.WorkingSet64, GC.GetTotalMemory(false)));
+    }
+}
+
 Console.WriteLine(Report.Table(cells));
 Console.WriteLine(Report.Ratios(cells));
+Console.WriteLine(Report.Scale(scale, materialCap, scaleConnections));
 
 // Start-up: `coffer serve` as its own process, from process start to the first answered request.
+(double First, double Restart)? startup = null;
 if (StartupProbe.FindCofferDll() is { } cofferDll)
 {
-    var (first, restart) = await StartupProbe.MeasureAsync(cofferDll);
+    startup = await StartupProbe.MeasureAsync(cofferDll);
     Console.WriteLine(FormattableString.Invariant(
-        $"start-up (coffer serve process to first answered request): first start {first:0} ms (initialises the data folder), restart {restart:0} ms"));
+        $"start-up (coffer serve process to first answered request): first start {startup.Value.First:0} ms (initialises the data folder), restart {startup.Value.Restart:0} ms"));
 }
 else
 {
-    Console.WriteLine("start-up: not measured (build src/Coffer.Cli -c Release first)");
+    Console.WriteLine("start-up: not measured (src/Coffer.Cli not built in Release)");
 }
+
+Console.WriteLine();
+foreach (var note in notes)
+{
+    Console.WriteLine(note);
+}
+
+Console.WriteLine(Report.Targets(cells, scale, startup, quick));
+Console.WriteLine(Report.Footer());
 
 var failed = cells.Sum(c => c.ErrorCount);
 if (failed > 0)
@@ -101,6 +179,19 @@ return 0;
 
 static KeyValuePair<string, string>[] PlaintextParameters(string keyId) =>
     [new("KeyId", keyId), new("Plaintext", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))];
+
+static async Task<KeyValuePair<string, string>[]> SignParametersAsync(
+    HttpClient http, RequestSigner signer, string spec, string algorithm, string digest)
+{
+    var metadata = (await CallAsync(http, signer, "CreateKey", [new("KeySpec", spec), new("KeyUsage", "SIGN/VERIFY")])).GetProperty("KeyMetadata");
+    return
+    [
+        new("KeyId", metadata.GetProperty("KeyId").GetString()!),
+        new("KeyVersionId", metadata.GetProperty("PrimaryKeyVersion").GetString()!),
+        new("Algorithm", algorithm),
+        new("Digest", digest),
+    ];
+}
 
 static async Task<JsonElement> CallAsync(HttpClient http, RequestSigner signer, string action, IReadOnlyList<KeyValuePair<string, string>> parameters)
 {

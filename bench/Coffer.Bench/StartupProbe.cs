@@ -17,7 +17,9 @@ internal static class StartupProbe
         {
             if (File.Exists(Path.Combine(folder.FullName, "Coffer.slnx")))
             {
-                var dll = Path.Combine(folder.FullName, "src", "Coffer.Cli", "bin", "Release", "net10.0", "coffer.dll");
+                // The configuration the bench itself was built in (dotnet run -c Release builds Coffer.Cli alongside).
+                var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent?.Name ?? "Release";
+                var dll = Path.Combine(folder.FullName, "src", "Coffer.Cli", "bin", configuration, "net10.0", "coffer.dll");
                 return File.Exists(dll) ? dll : null;
             }
         }

@@ -13,9 +13,17 @@ namespace Coffer.Core.Keys;
 public sealed class KeyMaterialCache(RootKey root, KmsOptions options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<KeyVersionId, MaterialLease> _entries = new();
+    private long _hits;
+    private long _misses;
 
     /// <summary>Number of cached versions.</summary>
     public int Count => _entries.Count;
+
+    /// <summary>Acquisitions served from memory (for the benchmark's hit rate).</summary>
+    public long Hits => Interlocked.Read(ref _hits);
+
+    /// <summary>Acquisitions that unwrapped the material under the root key.</summary>
+    public long Misses => Interlocked.Read(ref _misses);
 
     /// <summary>
     /// A held lease on the material of <paramref name="version"/>; the caller must <see cref="MaterialLease.Release"/> it.
@@ -34,8 +42,11 @@ public sealed class KeyMaterialCache(RootKey root, KmsOptions options, TimeProvi
 
         if (_entries.TryGetValue(version.Id, out var cached) && cached.TryAcquire())
         {
+            Interlocked.Increment(ref _hits);
             return cached;
         }
+
+        Interlocked.Increment(ref _misses);
 
         var material = root.TryUnwrap(version.WrappedMaterial, KeyMaterial.Label(key.Account, key.Id, version.Id, key.Spec))
             ?? throw new KmsException(KmsErrorCode.ServiceUnavailableTemporary, "key material does not unwrap");
