@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Coffer.Core.Storage;
 
 namespace Coffer.Core.Replay;
@@ -21,58 +20,31 @@ public sealed class NonceBatcher : IAsyncDisposable
     public const int MaxBatchSize = 1024;
 
     private readonly INonceStore _store;
-    private readonly Channel<Pending> _queue =
-        Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
-    private readonly Task _writer;
-    private long _commits;
+    private readonly GroupCommit<NonceRecord, bool> _queue;
 
     /// <summary>Starts the writer loop over <paramref name="store"/>.</summary>
     public NonceBatcher(INonceStore store)
     {
         _store = store;
-        _writer = Task.Run(WriteLoopAsync);
+        _queue = new GroupCommit<NonceRecord, bool>(MaxBatchSize, CommitAsync);
     }
 
     /// <summary>Number of commits made so far (for tests and the benchmark).</summary>
-    public long Commits => Interlocked.Read(ref _commits);
+    public long Commits => _queue.Commits;
 
     /// <summary>
     /// Records the nonce durably, together with the nonces of concurrent calls. False when it was already used.
     /// </summary>
     /// <exception cref="StoreUnavailableException">The batch holding this nonce could not be made durable.</exception>
     /// <exception cref="ObjectDisposedException">The batcher has been disposed.</exception>
-    public Task<bool> TryRecordAsync(string accessKeyId, string nonce, DateTimeOffset expiresAt, CancellationToken cancellationToken)
-    {
-        var pending = new Pending(new NonceRecord(accessKeyId, nonce, expiresAt));
-        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
-
+    public Task<bool> TryRecordAsync(string accessKeyId, string nonce, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         // A cancelled caller stops waiting; its nonce is still written (it stays used whatever happens next).
-        return pending.Done.Task.WaitAsync(cancellationToken);
-    }
+        _queue.EnqueueAsync(new NonceRecord(accessKeyId, nonce, expiresAt), this, cancellationToken);
 
     /// <summary>Stops taking nonces, commits what is queued, and ends the writer loop.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _writer;
-    }
+    public ValueTask DisposeAsync() => _queue.DisposeAsync();
 
-    private async Task WriteLoopAsync()
-    {
-        var batch = new List<Pending>(MaxBatchSize);
-        while (await _queue.Reader.WaitToReadAsync())
-        {
-            while (batch.Count < MaxBatchSize && _queue.Reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-            }
-
-            await CommitAsync(batch);
-            batch.Clear();
-        }
-    }
-
-    private async Task CommitAsync(List<Pending> batch)
+    private async Task<IReadOnlyList<bool>> CommitAsync(List<NonceRecord> batch)
     {
         // A pair repeated inside the batch goes to the store once; every later copy is a replay of the first,
         // whatever the store answers for it.
@@ -81,7 +53,7 @@ public sealed class NonceBatcher : IAsyncDisposable
         var slots = new int[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
-            var record = batch[i].Record;
+            var record = batch[i];
             if (firstIndex.TryAdd((record.AccessKeyId, record.Nonce), distinct.Count))
             {
                 slots[i] = distinct.Count;
@@ -95,39 +67,18 @@ public sealed class NonceBatcher : IAsyncDisposable
 
         // Seam for the audit issue: the audit records of these same requests join this call, so that one commit makes
         // each request's nonce and audit record durable together.
-        IReadOnlyList<bool> recorded;
-        try
+        var recorded = await _store.TryRecordBatchAsync(distinct, CancellationToken.None);
+        if (recorded.Count != distinct.Count)
         {
-            recorded = await _store.TryRecordBatchAsync(distinct, CancellationToken.None);
-            if (recorded.Count != distinct.Count)
-            {
-                throw new InvalidOperationException("The nonce store answered a batch with the wrong number of results.");
-            }
-        }
-#pragma warning disable CA1031 // Every failure must reach the waiting requests, and the loop must keep serving later ones.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            foreach (var pending in batch)
-            {
-                pending.Done.TrySetException(e);
-            }
-
-            return;
+            throw new InvalidOperationException("The nonce store answered a batch with the wrong number of results.");
         }
 
-        Interlocked.Increment(ref _commits);
+        var results = new bool[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
-            batch[i].Done.TrySetResult(slots[i] >= 0 && recorded[slots[i]]);
+            results[i] = slots[i] >= 0 && recorded[slots[i]];
         }
-    }
 
-    private sealed class Pending(NonceRecord record)
-    {
-        public NonceRecord Record { get; } = record;
-
-        // Continuations run on the thread pool, not inside the writer loop, so the next commit starts at once.
-        public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        return results;
     }
 }
