@@ -20,6 +20,8 @@ namespace Coffer.Storage.Sqlite;
 /// </remarks>
 public sealed class SqliteDatabase : IDisposable
 {
+    private const int CheckpointEveryWrites = 64;
+    private const long RestartFrames = 1_000;
     private const string ConnectionPragmas =
         "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA busy_timeout=30000;";
 
@@ -29,7 +31,11 @@ public sealed class SqliteDatabase : IDisposable
     private readonly ConditionalWeakTable<sqlite3, object> _configured = [];
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private int _walSet;
+    private readonly SemaphoreSlim _checkpointDue = new(0, 1);
+    private readonly CancellationTokenSource _stopping = new();
     private SqliteConnection? _writer;
+    private Task? _checkpointer;
+    private int _writesSinceCheckpoint;
     private bool _disposed;
 
     /// <summary>A database file at <paramref name="path"/>, or a shared in-memory one when it is <c>:memory:NAME</c>.</summary>
@@ -122,10 +128,17 @@ public sealed class SqliteDatabase : IDisposable
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _writer ??= await OpenAsync(cancellationToken);
+            _writer ??= await OpenWriterAsync(cancellationToken);
             try
             {
-                return await work(_writer);
+                var result = await work(_writer);
+                if (_checkpointer is not null && ++_writesSinceCheckpoint >= CheckpointEveryWrites && _checkpointDue.CurrentCount == 0)
+                {
+                    _writesSinceCheckpoint = 0;
+                    _checkpointDue.Release();
+                }
+
+                return result;
             }
             catch (SqliteException e)
             {
@@ -144,7 +157,7 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
-    /// <summary>Closes the write connection and the keep-alive connection of an in-memory database.</summary>
+    /// <summary>Stops the checkpointer and closes the write connection and the keep-alive connection of an in-memory database.</summary>
     public void Dispose()
     {
         _writeGate.Wait();
@@ -158,12 +171,86 @@ public sealed class SqliteDatabase : IDisposable
             _writeGate.Release();
         }
 
+        _stopping.Cancel();
+        _checkpointer?.GetAwaiter().GetResult();
+        _stopping.Dispose();
         _keepAlive?.Dispose();
+    }
+
+    // The write connection never checkpoints the WAL itself: SQLite's automatic checkpoint would run inside the commit
+    // that crosses 1,000 WAL pages, copying them into the database file and fsyncing it while every queued write waits.
+    // The checkpointer does it on its own connection instead, after every CheckpointEveryWrites writes: a PASSIVE
+    // checkpoint beside the writes (it takes no write lock) copies the bulk; once the WAL holds RestartFrames or more,
+    // a second one between two writes copies the few pages written meanwhile, so the next write starts the WAL over
+    // from its beginning (a WAL that is never wholly copied at a moment without a write would grow without end).
+    private async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        if (!_inMemory)
+        {
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA wal_autocheckpoint=0;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            _checkpointer ??= Task.Run(CheckpointLoopAsync, CancellationToken.None);
+        }
+
+        return connection;
+    }
+
+    private async Task CheckpointLoopAsync()
+    {
+        SqliteConnection? connection = null;
+        try
+        {
+            while (true)
+            {
+                await _checkpointDue.WaitAsync(_stopping.Token);
+                try
+                {
+                    connection ??= await OpenAsync(_stopping.Token);
+                    if (await CheckpointAsync(connection, _stopping.Token) >= RestartFrames)
+                    {
+                        await _writeGate.WaitAsync(_stopping.Token);
+                        try
+                        {
+                            await CheckpointAsync(connection, _stopping.Token);
+                        }
+                        finally
+                        {
+                            _writeGate.Release();
+                        }
+                    }
+                }
+                catch (Exception e) when (e is SqliteException or StoreUnavailableException)
+                {
+                    // Left for the next round: the WAL keeps every committed write until a checkpoint copies it.
+                    connection?.Dispose();
+                    connection = null;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposed.
+        }
+        finally
+        {
+            connection?.Dispose();
+        }
     }
 
     private void CloseWriter()
     {
         _writer?.Dispose();
         _writer = null;
+    }
+
+    // A PASSIVE checkpoint; answers the number of pages the WAL holds.
+    private static async Task<long> CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        using var checkpoint = connection.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        using var reader = await checkpoint.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? reader.GetInt64(1) : 0;
     }
 }
