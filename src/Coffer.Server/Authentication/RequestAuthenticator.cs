@@ -126,7 +126,7 @@ public sealed class RequestAuthenticator(IAccessKeyStore accessKeys, NonceBatche
             throw KmsException.Missing(name);
         }
 
-        if (nonce.Length > MaxNonceLength || nonce.Any(c => c is < '!' or > '~'))
+        if (nonce.Length > MaxNonceLength || nonce.AsSpan().IndexOfAnyExceptInRange('!', '~') >= 0)
         {
             throw KmsException.Invalid(name);
         }

@@ -36,15 +36,25 @@ public sealed class RpcRequest(
     /// <summary>Parameters named <c>prefix.X</c>, as (X, value), in wire order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> WithPrefix(string prefix)
     {
-        var dotted = prefix + ".";
-        return Query.Concat(Form)
-            .Where(p => p.Key.StartsWith(dotted, StringComparison.Ordinal))
-            .Select(p => new KeyValuePair<string, string>(p.Key[dotted.Length..], p.Value))
-            .ToList();
+        List<KeyValuePair<string, string>>? found = null;
+        AddWithPrefix(Query, prefix, ref found);
+        AddWithPrefix(Form, prefix, ref found);
+        return found ?? (IReadOnlyList<KeyValuePair<string, string>>)[];
     }
 
     /// <summary>True when the request asked for XML (<c>Format=XML</c>, any case).</summary>
     public bool WantsXml => string.Equals(Get("Format"), "xml", StringComparison.OrdinalIgnoreCase);
+
+    private static void AddWithPrefix(IReadOnlyList<KeyValuePair<string, string>> pairs, string prefix, ref List<KeyValuePair<string, string>>? found)
+    {
+        foreach (var (name, value) in pairs)
+        {
+            if (name.Length > prefix.Length && name[prefix.Length] == '.' && name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                (found ??= []).Add(new KeyValuePair<string, string>(name[(prefix.Length + 1)..], value));
+            }
+        }
+    }
 
     // The first value of each name; a later one only marks the request as having a duplicate.
     private static (Dictionary<string, string>, bool) Index(
