@@ -128,9 +128,9 @@ public sealed class SqliteDatabase : IDisposable
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _writer ??= await OpenWriterAsync(cancellationToken);
             try
             {
+                _writer ??= await OpenWriterAsync(cancellationToken);
                 var result = await work(_writer);
                 if (_checkpointer is not null && ++_writesSinceCheckpoint >= CheckpointEveryWrites && _checkpointDue.CurrentCount == 0)
                 {
@@ -186,14 +186,24 @@ public sealed class SqliteDatabase : IDisposable
     private async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken);
-        if (!_inMemory)
+        if (_inMemory)
+        {
+            return connection;
+        }
+
+        try
         {
             using var pragma = connection.CreateCommand();
             pragma.CommandText = "PRAGMA wal_autocheckpoint=0;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
-            _checkpointer ??= Task.Run(CheckpointLoopAsync, CancellationToken.None);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
         }
 
+        _checkpointer ??= Task.Run(CheckpointLoopAsync, CancellationToken.None);
         return connection;
     }
 
