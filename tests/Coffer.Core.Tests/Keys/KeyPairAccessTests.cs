@@ -1,8 +1,8 @@
 using Coffer.Core.Keys;
 using Coffer.Core.Operations;
+using Coffer.Core.Tests.Operations;
 using Coffer.Crypto;
 using Coffer.Crypto.Asymmetric;
-using Coffer.Core.Tests.Operations;
 using static Coffer.Core.Tests.Operations.KmsHarness;
 
 namespace Coffer.Core.Tests.Keys;
