@@ -116,7 +116,8 @@ public sealed class PrivateKeyHandleTests
         var results = new ConcurrentBag<(byte[] Digest, byte[] Signature)>();
         using var start = new Barrier(Threads);
 
-        // More threads than the pool holds, so instances are created on demand and surplus ones disposed.
+        // Instances are imported on demand when the pool is empty, and with fewer than six cores (pool = 2 per core) there
+        // are more threads than the pool holds, so surplus instances are disposed on return.
         RunThreads(() =>
         {
             start.SignalAndWait(TestContext.Current.CancellationToken);
