@@ -244,13 +244,18 @@ static async Task<int> MeasureAsync(
     string target, RequestSigner signer, string action, KeyValuePair<string, string>[] parameters, int connections, TimeSpan duration)
 {
     long allocatedAtStart = 0, allocatedAtEnd = 0;
+    TimeSpan cpuAtStart = default, cpuAtEnd = default;
+    using var process = Process.GetCurrentProcess();
     using var sampler = new AllocationSampler();
     var cell = await LoadGenerator.ClosedLoopAsync(
-        target, signer, action, () => parameters, connections, duration, TimeSpan.FromSeconds(2),
-        measureStarts: () => (allocatedAtStart, sampler.Sampling) = (GC.GetTotalAllocatedBytes(), true),
-        measureEnds: () => (allocatedAtEnd, sampler.Sampling) = (GC.GetTotalAllocatedBytes(), false));
+        target, signer, action, () => parameters, connections, duration, TimeSpan.FromSeconds(5),
+        measureStarts: () => (allocatedAtStart, cpuAtStart, sampler.Sampling) = (GC.GetTotalAllocatedBytes(), Cpu(process), true),
+        measureEnds: () => (allocatedAtEnd, cpuAtEnd, sampler.Sampling) = (GC.GetTotalAllocatedBytes(), Cpu(process), false));
     var requests = Math.Max(1, cell.Throughput * cell.Seconds);
     Console.WriteLine(Report.Table([cell]));
+    // CPU time per request depends far less on other work sharing the machine than throughput does.
+    Console.WriteLine(FormattableString.Invariant(
+        $"cpu: {(cpuAtEnd - cpuAtStart).TotalMicroseconds / requests:0} us per request, {(cpuAtEnd - cpuAtStart).TotalSeconds / cell.Seconds:0.00} cores busy (load generator and {target}, user + system)"));
     Console.WriteLine(FormattableString.Invariant(
         $"allocated: {(allocatedAtEnd - allocatedAtStart) / requests:0} bytes per request (load generator and {target}); sampled by type:"));
     foreach (var (type, bytes) in sampler.Top(25))
@@ -259,6 +264,12 @@ static async Task<int> MeasureAsync(
     }
 
     return cell.ErrorCount > 0 ? 1 : 0;
+}
+
+static TimeSpan Cpu(Process process)
+{
+    process.Refresh();
+    return process.TotalProcessorTime;
 }
 
 static KeyValuePair<string, string>[] PlaintextParameters(string keyId) =>

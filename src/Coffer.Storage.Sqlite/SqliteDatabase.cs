@@ -22,6 +22,10 @@ public sealed class SqliteDatabase : IDisposable
 {
     private const int CheckpointEveryWrites = 64;
     private const long RestartFrames = 1_000;
+
+    // The write connection's page cache (SQLite's default is 2 MB): every nonce lands on a random page of the nonce
+    // table's B-tree, which holds a few million rows at a sustained load; a larger cache keeps its pages in memory.
+    private const int WriterCacheKiB = 65_536;
     private const string ConnectionPragmas =
         "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA busy_timeout=30000;";
 
@@ -177,12 +181,13 @@ public sealed class SqliteDatabase : IDisposable
         _keepAlive?.Dispose();
     }
 
-    // The write connection never checkpoints the WAL itself: SQLite's automatic checkpoint would run inside the commit
-    // that crosses 1,000 WAL pages, copying them into the database file and fsyncing it while every queued write waits.
-    // The checkpointer does it on its own connection instead, after every CheckpointEveryWrites writes: a PASSIVE
-    // checkpoint beside the writes (it takes no write lock) copies the bulk; once the WAL holds RestartFrames or more,
-    // a second one between two writes copies the few pages written meanwhile, so the next write starts the WAL over
-    // from its beginning (a WAL that is never wholly copied at a moment without a write would grow without end).
+    // The write connection keeps a 64 MB page cache (WriterCacheKiB) and never checkpoints the WAL itself: SQLite's
+    // automatic checkpoint would run inside the commit that crosses 1,000 WAL pages, copying them into the database
+    // file and fsyncing it while every queued write waits. The checkpointer does it on its own connection instead,
+    // after every CheckpointEveryWrites writes: a PASSIVE checkpoint beside the writes (it takes no write lock) copies
+    // the bulk; once the WAL holds RestartFrames or more, a second one between two writes copies the few pages written
+    // meanwhile, so the next write starts the WAL over from its beginning (a WAL that is never wholly copied at a
+    // moment without a write would grow without end).
     private async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken);
@@ -194,7 +199,7 @@ public sealed class SqliteDatabase : IDisposable
         try
         {
             using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA wal_autocheckpoint=0;";
+            pragma.CommandText = "PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-" + WriterCacheKiB + ";";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
         catch
