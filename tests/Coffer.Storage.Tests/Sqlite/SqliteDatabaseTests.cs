@@ -90,20 +90,24 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
-    public async Task WriteAsync_WriteConnection_LeavesCheckpointsToTheCheckpointer()
+    public async Task WriteAsync_WriteConnection_IsOneConnectionWithALargerPageCache()
     {
         using var database = new SqliteDatabase(Path.Combine(_folder, "coffer.db"));
 
-        var autocheckpoint = await database.WriteAsync(connection => PragmaAsync(connection, "wal_autocheckpoint"), TestContext.Current.CancellationToken);
+        var first = await database.WriteAsync(connection => Task.FromResult(connection), TestContext.Current.CancellationToken);
+        var second = await database.WriteAsync(connection => Task.FromResult(connection), TestContext.Current.CancellationToken);
+        var cacheSize = await database.WriteAsync(connection => PragmaAsync(connection, "cache_size"), TestContext.Current.CancellationToken);
 
-        Assert.Equal("0", autocheckpoint);
+        Assert.Same(first, second);
+        Assert.Equal("-65536", cacheSize);
+        Assert.Equal("2", await database.WriteAsync(connection => PragmaAsync(connection, "synchronous"), TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public async Task WriteAsync_ManyWrites_CheckpointerKeepsTheWalBounded()
+    public async Task WriteAsync_ManyWrites_KeepTheWalBounded()
     {
-        // 3,000 writes of three pages each: without checkpoints the WAL would hold 9,000 pages (about 36 MB); the
-        // checkpointer has it start over once it holds 1,000, so it stays a few MB.
+        // 3,000 writes of three pages each through the one write connection: without checkpoints the WAL would hold
+        // 9,000 pages (about 36 MB); SQLite's checkpoint every 1,000 pages has it start over, so it stays a few MB.
         var path = Path.Combine(_folder, "coffer.db");
         using var database = new SqliteDatabase(path);
         await database.WriteAsync(connection => ExecuteAsync(connection, "CREATE TABLE blobs (id INTEGER PRIMARY KEY, data BLOB NOT NULL)"), TestContext.Current.CancellationToken);
