@@ -6,8 +6,7 @@ namespace Coffer.Core.Storage;
 /// Group commit, the mechanism under <see cref="Replay.NonceBatcher"/> and <see cref="Keys.KeyCreationBatcher"/>: one
 /// writer loop takes every item queued by concurrent callers and hands up to <c>maxBatchSize</c> of them to one
 /// commit; each caller waits for the commit of its batch and gets its own item's result. While a commit runs, the next
-/// items queue up, so batches grow with the load and a lone item waits for no timer. The loop runs on a dedicated
-/// thread.
+/// items queue up, so batches grow with the load and a lone item waits for no timer.
 /// </summary>
 /// <remarks>
 /// A commit that throws, or answers with the wrong number of results, fails every caller of its batch (none is
@@ -20,7 +19,7 @@ internal sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
     private readonly Func<List<TItem>, Task<IReadOnlyList<TResult>>> _commit;
     private readonly Channel<Pending> _queue =
         Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
-    private readonly TaskCompletionSource _writerEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Task _writer;
     private long _commits;
 
     /// <summary>Starts the writer loop; <paramref name="commit"/> answers one result per item, in order.</summary>
@@ -28,8 +27,7 @@ internal sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
     {
         _maxBatchSize = maxBatchSize;
         _commit = commit;
-        var thread = new Thread(WriteLoop) { IsBackground = true, Name = "coffer group commit" };
-        thread.Start();
+        _writer = Task.Run(WriteLoopAsync);
     }
 
     /// <summary>Number of commits that succeeded so far.</summary>
@@ -48,33 +46,24 @@ internal sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _writerEnded.Task;
+        await _writer;
     }
 
-    // The writer runs on its own thread: it starts a batch the moment an item arrives, without queueing behind the
-    // requests' work on the thread pool, and a commit that blocks (SQLite's fsync) holds no thread-pool thread.
-    private void WriteLoop()
+    private async Task WriteLoopAsync()
     {
         var batch = new List<Pending>(_maxBatchSize);
         var items = new List<TItem>(_maxBatchSize);
-        try
+        while (await _queue.Reader.WaitToReadAsync())
         {
-            while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var pending))
             {
-                while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var pending))
-                {
-                    batch.Add(pending);
-                    items.Add(pending.Item);
-                }
-
-                CommitAsync(batch, items).GetAwaiter().GetResult();
-                batch.Clear();
-                items.Clear();
+                batch.Add(pending);
+                items.Add(pending.Item);
             }
-        }
-        finally
-        {
-            _writerEnded.TrySetResult();
+
+            await CommitAsync(batch, items);
+            batch.Clear();
+            items.Clear();
         }
     }
 
