@@ -2,6 +2,7 @@ using System.Text;
 using Coffer.Core.Errors;
 using Coffer.Core.Keys;
 using Coffer.Core.Requests;
+using Coffer.Crypto.Asymmetric;
 
 namespace Coffer.Core.Operations;
 
@@ -39,7 +40,8 @@ public sealed class AsymmetricSign(KeyPairAccess pairs)
             throw new KmsException(KmsErrorCode.DryRunOperationError);
         }
 
-        var signature = pairs.WithPrivateKey(key, version, privateKey => privateKey.Sign(algorithm, digest));
+        var spec = KeySpecs.KeyPair(key.Spec);
+        var signature = pairs.WithPrivateKey(key, version, privateKey => AsymmetricSigner.Sign(spec, algorithm, privateKey, digest));
         return new AsymmetricSignResult(key.Id, version.Id, signature);
     }
 }
