@@ -13,9 +13,16 @@ using Microsoft.Extensions.DependencyInjection;
 //   coffer-bench                  manual mode: ~10 s per cell, connections 1, 8, 32, 64, scale run over 1,000,000 keys
 //   coffer-bench --scale N        manual mode with N keys seeded for the scale run
 //   coffer-bench --quick          CI mode: ~1 s per cell, 8 connections, 10,000 keys; exits 1 if any request fails.
+//   coffer-bench --profile ACTION [--conns C] [--seconds S]
+//                                 only that cell (floor, Encrypt, Decrypt, GenerateDataKey, CreateKey; default 32
+//                                 connections, 30 s), to attach a profiler to (perf, dotnet-trace); prints its row, the
+//                                 bytes allocated per request and the most allocated types.
 // Asserts no timing in either mode.
 var quick = false;
 int? scaleArg = null;
+string? profileAction = null;
+var profileConnections = 32;
+var profileSeconds = 30;
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--quick")
@@ -27,9 +34,23 @@ for (var i = 0; i < args.Length; i++)
         scaleArg = n;
         i++;
     }
+    else if (args[i] == "--profile" && i + 1 < args.Length)
+    {
+        profileAction = args[++i];
+    }
+    else if (args[i] == "--conns" && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var c) && c >= 1)
+    {
+        profileConnections = c;
+        i++;
+    }
+    else if (args[i] == "--seconds" && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var seconds) && seconds >= 1)
+    {
+        profileSeconds = seconds;
+        i++;
+    }
     else
     {
-        Console.Error.WriteLine("usage: coffer-bench [--quick] [--scale N]   (N >= 1000; default 1000000, 10000 with --quick)");
+        Console.Error.WriteLine("usage: coffer-bench [--quick] [--scale N] | --profile ACTION [--conns C] [--seconds S]   (N >= 1000; default 1000000, 10000 with --quick)");
         return 2;
     }
 }
@@ -49,6 +70,11 @@ void Show(CellResult cell)
 {
     cells.Add(cell);
     Console.Error.WriteLine(Report.Table([cell]).Split('\n')[1]);
+}
+
+if (profileAction is not null)
+{
+    return await ProfileAsync(profileAction, profileConnections, TimeSpan.FromSeconds(profileSeconds));
 }
 
 // The floor first, with the same signer (same client-side cost), one Encrypt-shaped request.
@@ -176,6 +202,75 @@ if (failed > 0)
 }
 
 return 0;
+
+// One cell long enough to attach a profiler to (nothing else runs in the process), with the bytes allocated per request
+// and the types the runtime's allocation sampling saw most.
+static async Task<int> ProfileAsync(string action, int connections, TimeSpan duration)
+{
+    Console.Error.WriteLine("profiling " + action + " in process " + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+    if (action == "floor")
+    {
+        var floor = await FloorServer.StartAsync();
+        try
+        {
+            var floorSigner = new RequestSigner(new Uri(floor.Urls.First() + "/"), "LTAIfloor", "floor-secret");
+            return await MeasureAsync("floor", floorSigner, "Encrypt", PlaintextParameters("key-floor"), connections, duration);
+        }
+        finally
+        {
+            await floor.StopAsync();
+            await floor.DisposeAsync();
+        }
+    }
+
+    await using var coffer = new CofferHost(new KmsOptions { MaxKeysPerAccount = 10_000_000 });
+    await coffer.StartAsync();
+    var signer = new RequestSigner(coffer.Endpoint, coffer.AccessKeyId, coffer.AccessKeySecret);
+    using var setup = LoadGenerator.CreateClient(1);
+    var keyId = (await CallAsync(setup, signer, "CreateKey", [])).GetProperty("KeyMetadata").GetProperty("KeyId").GetString()!;
+    var encrypt = PlaintextParameters(keyId);
+    KeyValuePair<string, string>[] parameters = action switch
+    {
+        "Encrypt" => encrypt,
+        "Decrypt" => [new("CiphertextBlob", (await CallAsync(setup, signer, "Encrypt", encrypt)).GetProperty("CiphertextBlob").GetString()!)],
+        "GenerateDataKey" => [new("KeyId", keyId), new("NumberOfBytes", "32")],
+        "CreateKey" => [new("KeySpec", "Aliyun_AES_256")],
+        _ => throw new ArgumentException("--profile takes floor, Encrypt, Decrypt, GenerateDataKey or CreateKey", nameof(action)),
+    };
+    return await MeasureAsync("coffer", signer, action, parameters, connections, duration);
+}
+
+static async Task<int> MeasureAsync(
+    string target, RequestSigner signer, string action, KeyValuePair<string, string>[] parameters, int connections, TimeSpan duration)
+{
+    long allocatedAtStart = 0, allocatedAtEnd = 0;
+    TimeSpan cpuAtStart = default, cpuAtEnd = default;
+    using var process = Process.GetCurrentProcess();
+    using var sampler = new AllocationSampler();
+    var cell = await LoadGenerator.ClosedLoopAsync(
+        target, signer, action, () => parameters, connections, duration, TimeSpan.FromSeconds(5),
+        measureStarts: () => (allocatedAtStart, cpuAtStart, sampler.Sampling) = (GC.GetTotalAllocatedBytes(), Cpu(process), true),
+        measureEnds: () => (allocatedAtEnd, cpuAtEnd, sampler.Sampling) = (GC.GetTotalAllocatedBytes(), Cpu(process), false));
+    var requests = Math.Max(1, cell.Throughput * cell.Seconds);
+    Console.WriteLine(Report.Table([cell]));
+    // CPU time per request depends far less on other work sharing the machine than throughput does.
+    Console.WriteLine(FormattableString.Invariant(
+        $"cpu: {(cpuAtEnd - cpuAtStart).TotalMicroseconds / requests:0} us per request, {(cpuAtEnd - cpuAtStart).TotalSeconds / cell.Seconds:0.00} cores busy (load generator and {target}, user + system)"));
+    Console.WriteLine(FormattableString.Invariant(
+        $"allocated: {(allocatedAtEnd - allocatedAtStart) / requests:0} bytes per request (load generator and {target}); sampled by type:"));
+    foreach (var (type, bytes) in sampler.Top(25))
+    {
+        Console.WriteLine(FormattableString.Invariant($"  {bytes / requests,8:0} B/request  {type}"));
+    }
+
+    return cell.ErrorCount > 0 ? 1 : 0;
+}
+
+static TimeSpan Cpu(Process process)
+{
+    process.Refresh();
+    return process.TotalProcessorTime;
+}
 
 static KeyValuePair<string, string>[] PlaintextParameters(string keyId) =>
     [new("KeyId", keyId), new("Plaintext", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))];

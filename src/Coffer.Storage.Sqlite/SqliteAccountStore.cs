@@ -52,7 +52,7 @@ public sealed class SqliteAccountStore(SqliteDatabase database) : IAccountStore
 
     /// <inheritdoc />
     public Task<bool> TrySetQuotasAsync(AccountId id, AccountQuotas quotas, long expectedRevision, CancellationToken cancellationToken) =>
-        database.RunAsync(async connection => await connection.Command(
+        database.WriteAsync(async connection => await connection.Command(
             "UPDATE accounts SET quota_keys = $keys, quota_aliases = $aliases, quota_secrets = $secrets, " +
             "quota_versions_per_key = $versions, quota_tags_per_resource = $tags, revision = revision + 1 WHERE id = $id AND revision = $revision",
             ("$keys", quotas.Keys),

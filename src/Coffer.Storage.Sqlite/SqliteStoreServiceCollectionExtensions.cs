@@ -9,7 +9,8 @@ public static class SqliteStoreServiceCollectionExtensions
     /// <summary>Uses <paramref name="database"/> for every storage port.</summary>
     public static IServiceCollection AddSqliteStore(this IServiceCollection services, SqliteDatabase database)
     {
-        services.AddSingleton(database);
+        // Through a factory, so the container disposes it on shutdown.
+        services.AddSingleton(_ => database);
         services.AddSingleton<IStoreLifecycle, SqliteLifecycle>();
         services.AddSingleton<IAccountStore, SqliteAccountStore>();
         services.AddSingleton<IAccessKeyStore, SqliteAccessKeyStore>();

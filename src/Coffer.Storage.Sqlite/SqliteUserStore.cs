@@ -10,7 +10,7 @@ namespace Coffer.Storage.Sqlite;
 public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
 {
     /// <inheritdoc />
-    public Task<bool> TryCreateAsync(User user, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    public Task<bool> TryCreateAsync(User user, CancellationToken cancellationToken) => database.WriteAsync(async connection =>
         await connection.Command(
             "INSERT INTO users (account_id, name, created_at) VALUES ($account, $name, $created) ON CONFLICT DO NOTHING",
             ("$account", user.Account.Value),
@@ -43,7 +43,7 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
     }, cancellationToken);
 
     /// <inheritdoc />
-    public Task AttachPolicyAsync(AttachedPolicy policy, CancellationToken cancellationToken) => database.RunAsync(async connection =>
+    public Task AttachPolicyAsync(AttachedPolicy policy, CancellationToken cancellationToken) => database.WriteAsync(async connection =>
         await connection.Command(
             "INSERT INTO user_policies (account_id, user_name, policy_name, document, attached_at) " +
             "VALUES ($account, $user, $name, $document, $attached) " +
@@ -56,7 +56,7 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
 
     /// <inheritdoc />
     public Task<bool> DetachPolicyAsync(AccountId account, string userName, string policyName, CancellationToken cancellationToken) =>
-        database.RunAsync(async connection => await connection.Command(
+        database.WriteAsync(async connection => await connection.Command(
             "DELETE FROM user_policies WHERE account_id = $account AND user_name = $user AND policy_name = $name",
             ("$account", account.Value),
             ("$user", userName),

@@ -5,9 +5,10 @@ using Coffer.Crypto.Wrapping;
 namespace Coffer.Core.Keys;
 
 /// <summary>
-/// Unwrapped version material, kept in memory up to a capacity. Material is immutable per version, so entries
-/// never go stale; key state is always read from the store, not from here. Evicted entries are zeroed once no
-/// call holds them. Imported material that was deleted or has expired is evicted by <see cref="Evict"/> and refused by
+/// Unwrapped version material, kept in memory up to a capacity, and for a key pair the private key imported from it
+/// once (<see cref="MaterialLease.PrivateKey"/>), so AsymmetricSign and AsymmetricDecrypt do not parse PKCS#8 per call.
+/// Material is immutable per version, so entries never go stale; key state is always read from the store, not from
+/// here. Evicted entries are zeroed, and their imported keys disposed, once no call holds them. Imported material that was deleted or has expired is evicted by <see cref="Evict"/> and refused by
 /// <see cref="Acquire"/> even before the scheduler moves its key to PendingImport.
 /// </summary>
 public sealed class KeyMaterialCache(RootKey root, KmsOptions options, TimeProvider time)

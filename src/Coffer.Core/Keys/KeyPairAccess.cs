@@ -1,13 +1,15 @@
 using Coffer.Core.Errors;
 using Coffer.Core.Requests;
 using Coffer.Core.Storage;
+using Coffer.Crypto.Asymmetric;
 
 namespace Coffer.Core.Keys;
 
 /// <summary>
 /// The shared front of GetPublicKey and the Asymmetric* calls: finds the named version of a key pair and checks it in
 /// the order of checks (key and version 404 at step 14, state 409 at 15, kind and usage at 16), and lends out the
-/// unwrapped private key from the <see cref="KeyMaterialCache"/>.
+/// private key, imported once per cached version and kept with its unwrapped material in the
+/// <see cref="KeyMaterialCache"/> (evicted, and so never used again, with it).
 /// </summary>
 public sealed class KeyPairAccess(KeyResolver resolver, IKeyStore keys, KeyMaterialCache cache)
 {
@@ -35,14 +37,20 @@ public sealed class KeyPairAccess(KeyResolver resolver, IKeyStore keys, KeyMater
         return (key, version);
     }
 
-    /// <summary>Runs <paramref name="use"/> with the version's PKCS#8 private key, which is valid only during the call.</summary>
-    /// <exception cref="KmsException">ServiceUnavailableTemporary when the wrapped private key does not unwrap.</exception>
-    public T WithPrivateKey<T>(Key key, KeyVersion version, PrivateKeyUse<T> use)
+    /// <summary>
+    /// Runs <paramref name="use"/> with the version's imported private key, which is valid only during the call (never
+    /// keep or dispose it).
+    /// </summary>
+    /// <exception cref="KmsException">
+    /// Rejected.PendingImport when the version has no material; ServiceUnavailableTemporary when the wrapped private key
+    /// does not unwrap.
+    /// </exception>
+    public T WithPrivateKey<T>(Key key, KeyVersion version, Func<PrivateKeyHandle, T> use)
     {
         var lease = cache.Acquire(key, version);
         try
         {
-            return use(lease.Material);
+            return use(lease.PrivateKey(KeySpecs.KeyPair(key.Spec)));
         }
         finally
         {
@@ -50,7 +58,3 @@ public sealed class KeyPairAccess(KeyResolver resolver, IKeyStore keys, KeyMater
         }
     }
 }
-
-/// <summary>A computation over a PKCS#8 private key or HMAC key lent by the material cache.</summary>
-/// <typeparam name="T">The result.</typeparam>
-public delegate T PrivateKeyUse<out T>(ReadOnlySpan<byte> material);

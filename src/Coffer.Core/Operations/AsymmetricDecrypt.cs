@@ -2,7 +2,6 @@ using System.Text;
 using Coffer.Core.Errors;
 using Coffer.Core.Keys;
 using Coffer.Core.Requests;
-using Coffer.Crypto.Asymmetric;
 
 namespace Coffer.Core.Operations;
 
@@ -37,10 +36,9 @@ public sealed class AsymmetricDecrypt(KeyPairAccess pairs)
         var ciphertext = Base64Parameter.Decode(request.CiphertextBlob, SymmetricEnvelope.BlobParameter);
         var (key, version) = await pairs.FindAsync(caller, request.KeyId, request.KeyVersionId, KeyUsages.EncryptDecrypt, cancellationToken);
         KeyAlgorithms.EnsureFits(key.Spec, algorithm);
-        var spec = KeySpecs.KeyPair(key.Spec);
         // Security: one error for every cause (bad padding, bad DER, bad C3, wrong key), so failures reveal nothing.
         var plaintext = pairs.WithPrivateKey(
-            key, version, privateKey => AsymmetricCipher.TryDecrypt(spec, algorithm, privateKey, ciphertext, out var decrypted) ? decrypted : null)
+            key, version, privateKey => privateKey.TryDecrypt(algorithm, ciphertext, out var decrypted) ? decrypted : null)
             ?? throw KmsException.Invalid(SymmetricEnvelope.BlobParameter);
         if (request.DryRun)
         {

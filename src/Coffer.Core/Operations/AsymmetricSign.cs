@@ -2,7 +2,6 @@ using System.Text;
 using Coffer.Core.Errors;
 using Coffer.Core.Keys;
 using Coffer.Core.Requests;
-using Coffer.Crypto.Asymmetric;
 
 namespace Coffer.Core.Operations;
 
@@ -40,8 +39,7 @@ public sealed class AsymmetricSign(KeyPairAccess pairs)
             throw new KmsException(KmsErrorCode.DryRunOperationError);
         }
 
-        var spec = KeySpecs.KeyPair(key.Spec);
-        var signature = pairs.WithPrivateKey(key, version, privateKey => AsymmetricSigner.Sign(spec, algorithm, privateKey, digest));
+        var signature = pairs.WithPrivateKey(key, version, privateKey => privateKey.Sign(algorithm, digest));
         return new AsymmetricSignResult(key.Id, version.Id, signature);
     }
 }

@@ -59,8 +59,14 @@ public static class AsymmetricCipher
         return rsa.Encrypt(plaintext.ToArray(), RSAEncryptionPadding.Pkcs1);
     }
 
-    /// <summary>Decrypts <paramref name="ciphertext"/>; false when it is malformed or does not decrypt under the key.</summary>
-    /// <remarks>The caller owns and must wipe <paramref name="plaintext"/>.</remarks>
+    /// <summary>
+    /// Decrypts <paramref name="ciphertext"/> with the PKCS#8 private key, imported for this call alone; false when the
+    /// ciphertext is malformed or does not decrypt under the key.
+    /// </summary>
+    /// <remarks>
+    /// The caller owns and must wipe <paramref name="plaintext"/>. To decrypt many ciphertexts with one key, import it once
+    /// as a <see cref="PrivateKeyHandle"/>.
+    /// </remarks>
     /// <exception cref="ArgumentException">The algorithm does not fit the spec.</exception>
     public static bool TryDecrypt(
         AsymmetricKeySpec spec,
@@ -70,29 +76,16 @@ public static class AsymmetricCipher
         out byte[] plaintext)
     {
         Check(spec, algorithm);
-        if (algorithm == AsymmetricEncryptionAlgorithm.Sm2Pke)
-        {
-            return TryDecryptSm2(AsymmetricKeys.BouncyPrivate(privateKeyPkcs8, GMObjectIdentifiers.sm2p256v1), ciphertext, out plaintext);
-        }
-
-        return TryDecryptRsa(algorithm, privateKeyPkcs8, ciphertext, out plaintext);
+        using var key = PrivateKeyHandle.Import(spec, privateKeyPkcs8);
+        return key.TryDecrypt(algorithm, ciphertext, out plaintext);
     }
 
     /// <summary>RSA-OAEP or RSAES-PKCS1-v1_5 decryption for a key of any size (used by vector tests too).</summary>
     internal static bool TryDecryptRsa(AsymmetricEncryptionAlgorithm algorithm, ReadOnlySpan<byte> privateKeyPkcs8, ReadOnlySpan<byte> ciphertext, out byte[] plaintext)
     {
-        using var rsa = RSA.Create();
-        rsa.ImportPkcs8PrivateKey(privateKeyPkcs8, out _);
-        try
-        {
-            plaintext = rsa.Decrypt(ciphertext.ToArray(), Padding(algorithm));
-            return true;
-        }
-        catch (CryptographicException)
-        {
-            plaintext = [];
-            return false;
-        }
+        // The RSA handle does not check the modulus size, so any RSA key imports under an RSA spec.
+        using var key = PrivateKeyHandle.Import(AsymmetricKeySpec.Rsa2048, privateKeyPkcs8);
+        return key.TryDecrypt(algorithm, ciphertext, out plaintext);
     }
 
     internal static byte[] EncryptSm2(ECPublicKeyParameters key, ReadOnlySpan<byte> plaintext, SecureRandom random)
@@ -181,7 +174,7 @@ public static class AsymmetricCipher
         }
     }
 
-    private static void Check(AsymmetricKeySpec spec, AsymmetricEncryptionAlgorithm algorithm)
+    internal static void Check(AsymmetricKeySpec spec, AsymmetricEncryptionAlgorithm algorithm)
     {
         if (!Supports(spec, algorithm))
         {
@@ -189,7 +182,7 @@ public static class AsymmetricCipher
         }
     }
 
-    private static RSAEncryptionPadding Padding(AsymmetricEncryptionAlgorithm algorithm) => algorithm switch
+    internal static RSAEncryptionPadding Padding(AsymmetricEncryptionAlgorithm algorithm) => algorithm switch
     {
         AsymmetricEncryptionAlgorithm.RsaesOaepSha1 => RSAEncryptionPadding.OaepSHA1,
         AsymmetricEncryptionAlgorithm.RsaesOaepSha256 => RSAEncryptionPadding.OaepSHA256,

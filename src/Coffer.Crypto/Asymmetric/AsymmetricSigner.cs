@@ -27,36 +27,15 @@ public static class AsymmetricSigner
         _ => false,
     };
 
-    /// <summary>Signs <paramref name="digest"/> with the PKCS#8 private key.</summary>
+    /// <summary>Signs <paramref name="digest"/> with the PKCS#8 private key, imported for this call alone.</summary>
+    /// <remarks>To sign many digests with one key, import it once as a <see cref="PrivateKeyHandle"/>.</remarks>
     /// <exception cref="ArgumentException">The digest is not 32 bytes or the algorithm does not fit the spec.</exception>
     /// <exception cref="CryptographicException">The key cannot be read.</exception>
     public static byte[] Sign(AsymmetricKeySpec spec, SignatureAlgorithm algorithm, ReadOnlySpan<byte> privateKeyPkcs8, ReadOnlySpan<byte> digest)
     {
         Check(spec, algorithm, digest);
-        switch (spec)
-        {
-            case AsymmetricKeySpec.Rsa2048:
-            case AsymmetricKeySpec.Rsa3072:
-                using (var rsa = RSA.Create())
-                {
-                    rsa.ImportPkcs8PrivateKey(privateKeyPkcs8, out _);
-                    // Security: .NET's PSS salt is the hash length (32), which is what RSA_PSS_SHA_256 promises.
-                    return rsa.SignHash(digest, HashAlgorithmName.SHA256, Padding(algorithm));
-                }
-
-            case AsymmetricKeySpec.EcP256:
-                using (var ecdsa = ECDsa.Create())
-                {
-                    ecdsa.ImportPkcs8PrivateKey(privateKeyPkcs8, out _);
-                    return ecdsa.SignHash(digest, DSASignatureFormat.Rfc3279DerSequence);
-                }
-
-            case AsymmetricKeySpec.EcP256K:
-                return SignSecp256k1(AsymmetricKeys.BouncyPrivate(privateKeyPkcs8, SecObjectIdentifiers.SecP256k1), digest, BouncyRandom.Create());
-
-            default:
-                return SignSm2(AsymmetricKeys.BouncyPrivate(privateKeyPkcs8, GMObjectIdentifiers.sm2p256v1), digest, BouncyRandom.Create());
-        }
+        using var key = PrivateKeyHandle.Import(spec, privateKeyPkcs8);
+        return key.Sign(algorithm, digest);
     }
 
     /// <summary>
@@ -222,7 +201,7 @@ public static class AsymmetricSigner
         static bool IsPositive(ReadOnlySpan<byte> integer) => integer[0] < 0x80 && integer.ContainsAnyExcept((byte)0);
     }
 
-    private static void Check(AsymmetricKeySpec spec, SignatureAlgorithm algorithm, ReadOnlySpan<byte> digest)
+    internal static void Check(AsymmetricKeySpec spec, SignatureAlgorithm algorithm, ReadOnlySpan<byte> digest)
     {
         if (!Supports(spec, algorithm))
         {
@@ -235,7 +214,7 @@ public static class AsymmetricSigner
         }
     }
 
-    private static RSASignaturePadding Padding(SignatureAlgorithm algorithm) =>
+    internal static RSASignaturePadding Padding(SignatureAlgorithm algorithm) =>
         algorithm == SignatureAlgorithm.RsaPssSha256 ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1;
 
     /// <summary>

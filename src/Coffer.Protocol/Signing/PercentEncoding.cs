@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Coffer.Protocol.Signing;
@@ -10,25 +11,60 @@ public static class PercentEncoding
 {
     private const string Hex = "0123456789ABCDEF";
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly SearchValues<char> UnreservedChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~");
 
     /// <summary>Strict encoding of <paramref name="value"/>'s UTF-8 bytes.</summary>
     public static string Encode(string value)
     {
-        var bytes = Encoding.UTF8.GetBytes(value);
-        var builder = new StringBuilder(bytes.Length * 3);
-        foreach (var b in bytes)
+        var first = value.AsSpan().IndexOfAnyExcept(UnreservedChars);
+        if (first < 0)
         {
-            if (IsUnreserved(b))
-            {
-                builder.Append((char)b);
-            }
-            else
-            {
-                builder.Append('%').Append(Hex[b >> 4]).Append(Hex[b & 0xF]);
-            }
+            return value;
         }
 
+        var builder = new StringBuilder(value.Length + 16);
+        builder.Append(value, 0, first);
+        AppendEncoded(builder, value.AsSpan(first), "%");
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Appends the strict encoding of <paramref name="value"/>'s UTF-8 bytes, each escaped byte written as
+    /// <paramref name="escape"/> and two upper-case hex digits: <c>"%"</c> encodes once, <c>"%25"</c> encodes twice
+    /// (the encoding of an encoding, as signatures need). A lone surrogate counts as U+FFFD, as UTF-8 encoding does.
+    /// </summary>
+    public static void AppendEncoded(StringBuilder builder, ReadOnlySpan<char> value, string escape)
+    {
+        Span<byte> utf8 = stackalloc byte[4];
+        var i = 0;
+        while (i < value.Length)
+        {
+            var c = value[i];
+            if (c < 0x80)
+            {
+                if (IsUnreserved((byte)c))
+                {
+                    builder.Append(c);
+                }
+                else
+                {
+                    AppendEscape(builder, (byte)c, escape);
+                }
+
+                i++;
+                continue;
+            }
+
+            _ = Rune.DecodeFromUtf16(value[i..], out var rune, out var consumed);
+            var written = rune.EncodeToUtf8(utf8);
+            foreach (var b in utf8[..written])
+            {
+                AppendEscape(builder, b, escape);
+            }
+
+            i += consumed;
+        }
     }
 
     /// <summary>
@@ -44,50 +80,60 @@ public static class PercentEncoding
             return true;
         }
 
-        var bytes = new List<byte>(encoded.Length);
-        for (var i = 0; i < encoded.Length; i++)
-        {
-            var c = encoded[i];
-            if (c == '+')
-            {
-                bytes.Add((byte)' ');
-            }
-            else if (c == '%')
-            {
-                if (i + 2 >= encoded.Length || !TryHex(encoded[i + 1], out var high) || !TryHex(encoded[i + 2], out var low))
-                {
-                    return false;
-                }
-
-                bytes.Add((byte)((high << 4) | low));
-                i += 2;
-            }
-            else if (c < 0x80)
-            {
-                bytes.Add((byte)c);
-            }
-            else
-            {
-                // Encode the whole run of raw characters at once, so surrogate pairs stay together.
-                var end = i;
-                while (end < encoded.Length && encoded[end] >= 0x80)
-                {
-                    end++;
-                }
-
-                bytes.AddRange(Encoding.UTF8.GetBytes(encoded[i..end].ToString()));
-                i = end - 1;
-            }
-        }
-
+        // Each character gives at most three UTF-8 bytes.
+        var rented = encoded.Length > 256 ? ArrayPool<byte>.Shared.Rent(encoded.Length * 3) : null;
+        var bytes = rented is null ? stackalloc byte[768] : rented;
         try
         {
-            decoded = StrictUtf8.GetString(bytes.ToArray());
+            var length = 0;
+            for (var i = 0; i < encoded.Length; i++)
+            {
+                var c = encoded[i];
+                if (c == '+')
+                {
+                    bytes[length++] = (byte)' ';
+                }
+                else if (c == '%')
+                {
+                    if (i + 2 >= encoded.Length || !TryHex(encoded[i + 1], out var high) || !TryHex(encoded[i + 2], out var low))
+                    {
+                        return false;
+                    }
+
+                    bytes[length++] = (byte)((high << 4) | low);
+                    i += 2;
+                }
+                else if (c < 0x80)
+                {
+                    bytes[length++] = (byte)c;
+                }
+                else
+                {
+                    // Encode the whole run of raw characters at once, so surrogate pairs stay together.
+                    var end = i;
+                    while (end < encoded.Length && encoded[end] >= 0x80)
+                    {
+                        end++;
+                    }
+
+                    length += Encoding.UTF8.GetBytes(encoded[i..end], bytes[length..]);
+                    i = end - 1;
+                }
+            }
+
+            decoded = StrictUtf8.GetString(bytes[..length]);
             return true;
         }
         catch (DecoderFallbackException)
         {
             return false;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 
@@ -122,6 +168,9 @@ public static class PercentEncoding
     private static bool IsUnreserved(byte b) =>
         b is (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'a' and <= (byte)'z') or (>= (byte)'0' and <= (byte)'9')
             or (byte)'-' or (byte)'_' or (byte)'.' or (byte)'~';
+
+    private static void AppendEscape(StringBuilder builder, byte b, string escape) =>
+        builder.Append(escape).Append(Hex[b >> 4]).Append(Hex[b & 0xF]);
 
     private static bool TryHex(char c, out int value)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Coffer.Core.Access;
 using Coffer.Core.Errors;
 using Coffer.Core.Replay;
@@ -25,6 +26,7 @@ public sealed class RequestAuthenticator(IAccessKeyStore accessKeys, NonceBatche
     public static readonly TimeSpan NonceRetention = TimeSpan.FromMinutes(31);
 
     private const int MaxNonceLength = 128;
+    private readonly ConditionalWeakTable<AccessKey, SecretBytes> _secrets = [];
 
     /// <summary>Authenticates <paramref name="request"/>.</summary>
     /// <exception cref="KmsException">IncompleteSignature, IllegalTimestamp, Missing/InvalidParameter (nonce),
@@ -56,12 +58,9 @@ public sealed class RequestAuthenticator(IAccessKeyStore accessKeys, NonceBatche
         var nonce = CheckNonce(request.Get("SignatureNonce"), "SignatureNonce");
         var accessKey = await FindAccessKeyAsync(request.Get("AccessKeyId"), cancellationToken);
         var stringToSign = SignatureV2.StringToSign(request.Method, request.All);
-        using (var secret = Secret(accessKey))
+        if (!SignatureComparer.FixedTimeEquals(request.Get("Signature")!, SignatureV2.Compute(Secret(accessKey).Span, stringToSign)))
         {
-            if (!SignatureComparer.FixedTimeEquals(request.Get("Signature")!, SignatureV2.Compute(secret.Span, stringToSign)))
-            {
-                throw new KmsException(KmsErrorCode.IncompleteSignature, stringToSign);
-            }
+            throw new KmsException(KmsErrorCode.IncompleteSignature, stringToSign);
         }
 
         if (request.Get("SecurityToken") is not null)
@@ -94,13 +93,10 @@ public sealed class RequestAuthenticator(IAccessKeyStore accessKeys, NonceBatche
         var payloadHash = SignatureV3.PayloadHash(request.Body);
         var canonical = SignatureV3.CanonicalRequest(
             request.Method, "/", request.Query, signedHeaders, name => Header(headers, name), payloadHash);
-        using (var secret = Secret(accessKey))
+        var computed = SignatureV3.Compute(Secret(accessKey).Span, SignatureV3.StringToSign(canonical));
+        if (!SignatureComparer.FixedTimeEquals(signature, computed) || Header(headers, "x-acs-content-sha256") is { } claimed && claimed != payloadHash)
         {
-            var computed = SignatureV3.Compute(secret.Span, SignatureV3.StringToSign(canonical));
-            if (!SignatureComparer.FixedTimeEquals(signature, computed) || Header(headers, "x-acs-content-sha256") is { } claimed && claimed != payloadHash)
-            {
-                throw new KmsException(KmsErrorCode.IncompleteSignature, canonical);
-            }
+            throw new KmsException(KmsErrorCode.IncompleteSignature, canonical);
         }
 
         if (Header(headers, "x-acs-security-token") is not null || request.Get("SecurityToken") is not null)
@@ -130,7 +126,7 @@ public sealed class RequestAuthenticator(IAccessKeyStore accessKeys, NonceBatche
             throw KmsException.Missing(name);
         }
 
-        if (nonce.Length > MaxNonceLength || nonce.Any(c => c is < '!' or > '~'))
+        if (nonce.Length > MaxNonceLength || nonce.AsSpan().IndexOfAnyExceptInRange('!', '~') >= 0)
         {
             throw KmsException.Invalid(name);
         }
@@ -150,9 +146,12 @@ public sealed class RequestAuthenticator(IAccessKeyStore accessKeys, NonceBatche
         return accessKey.Enabled ? accessKey : throw new KmsException(KmsErrorCode.AccessKeyDisabled);
     }
 
+    // The unwrapped secret lives exactly as long as the AccessKey record it was unwrapped from: the record cache hands
+    // out one record for at most its bound and drops it at once when the key is changed through this node, so a reused
+    // record skips the AES-GCM unwrap and a changed key is unwrapped afresh.
     private SecretBytes Secret(AccessKey accessKey) =>
-        new(AccessKeyFactory.UnwrapSecret(root, accessKey)
-            ?? throw new KmsException(KmsErrorCode.ServiceUnavailableTemporary, "AccessKey secret does not unwrap"));
+        _secrets.GetValue(accessKey, key => new SecretBytes(AccessKeyFactory.UnwrapSecret(root, key)
+            ?? throw new KmsException(KmsErrorCode.ServiceUnavailableTemporary, "AccessKey secret does not unwrap")));
 
     private async Task RecordNonceAsync(string accessKeyId, string nonce, DateTimeOffset timestamp, CancellationToken cancellationToken)
     {

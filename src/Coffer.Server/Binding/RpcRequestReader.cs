@@ -1,3 +1,4 @@
+using System.Buffers;
 using Coffer.Core.Errors;
 using Coffer.Protocol.Signing;
 using Microsoft.AspNetCore.Http;
@@ -62,23 +63,42 @@ public static class RpcRequestReader
             }
         }
 
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        if (query.Concat(form).Any(p => !names.Add(p.Key)))
-        {
-            throw Unparsable();
-        }
-
-        return new RpcRequest(request.Method.ToUpperInvariant(), query, form, body);
+        var parsed = new RpcRequest(request.Method.ToUpperInvariant(), query, form, body);
+        return parsed.HasDuplicateNames ? throw Unparsable() : parsed;
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        try
+        {
+            return request.ContentLength is { } length
+                ? await ReadExactlyAsync(request.Body, (int)length, cancellationToken)
+                : await ReadToEndAsync(request.Body, cancellationToken);
+        }
+        catch (Exception e) when (e is BadHttpRequestException or EndOfStreamException)
+        {
+            throw Unparsable();
+        }
+    }
+
+    // A Content-Length body (what every client sends): one array of that size, no copies. Kestrel holds the body to
+    // the declared length, and the length was checked against MaxBodyBytes before.
+    private static async Task<byte[]> ReadExactlyAsync(Stream body, int length, CancellationToken cancellationToken)
+    {
+        var bytes = length == 0 ? [] : new byte[length];
+        await body.ReadExactlyAsync(bytes, cancellationToken);
+        return bytes;
+    }
+
+    // A chunked body: read through a pooled buffer, up to MaxBodyBytes.
+    private static async Task<byte[]> ReadToEndAsync(Stream body, CancellationToken cancellationToken)
+    {
         using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
             int read;
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
             {
                 if (buffer.Length + read > MaxBodyBytes)
                 {
@@ -88,9 +108,9 @@ public static class RpcRequestReader
                 buffer.Write(chunk, 0, read);
             }
         }
-        catch (BadHttpRequestException)
+        finally
         {
-            throw Unparsable();
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace Coffer.Cli.Tests.Durability;
 
@@ -120,27 +119,15 @@ public sealed class CrashConsistencyTests(ITestOutputHelper output)
         }
 
         var acknowledged = ledger.Acknowledged;
-        var lost = acknowledged.Where(o => o.LostBecause is not null).ToList();
+        var lost = ledger.Lost;
         Report($"crash harness: seed {seed}: {killed} kills ({startupKills} while starting), {acknowledged.Count} operations acknowledged, "
             + $"{acknowledged.Count - lost.Count} found, {lost.Count} lost, {ledger.UnacknowledgedPresent} unacknowledged-but-present, "
             + $"{ledger.UnacknowledgedAbsent} unacknowledged-and-absent, {integrityChecks} integrity checks ok, "
             + $"{ledger.Violations.Count} invariant violations, refusals: {ledger.Refusals}; at the end {listed.Keys} keys, {listed.Aliases} aliases, "
             + $"{listed.Secrets} secrets; {clock.Elapsed.TotalSeconds:F0} s");
-        Report("crash harness: acknowledged by action: " + string.Join(", ",
-            acknowledged.GroupBy(o => o.Kind).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
+        Report("crash harness: acknowledged by action: " + ledger.AcknowledgedByAction());
 
-        var failure = new StringBuilder();
-        foreach (var operation in lost.Take(30))
-        {
-            failure.Append("lost: ").Append(operation.Describe()).Append(": ").Append(operation.LostBecause).Append('\n');
-        }
-
-        foreach (var violation in ledger.Violations.Take(30))
-        {
-            failure.Append(violation).Append('\n');
-        }
-
-        Assert.True(failure.Length == 0, $"seed {seed}: {lost.Count} acknowledged writes lost, {ledger.Violations.Count} violations\n{failure}");
+        ledger.AssertNothingLost($"seed {seed}");
         Assert.True(kills == 0 || acknowledged.Count >= kills, $"seed {seed}: only {acknowledged.Count} writes were acknowledged in {kills} cycles");
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using Coffer.Testing;
 
 namespace Coffer.Cli.Tests.Durability;
@@ -61,6 +62,31 @@ internal sealed class CrashLedger
                 return _refusals.Count == 0 ? "none" : string.Join(", ", _refusals.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Value}× {r.Key}"));
             }
         }
+    }
+
+    /// <summary>The acknowledged writes found missing (with why).</summary>
+    public IReadOnlyList<WriteOperation> Lost => Acknowledged.Where(o => o.LostBecause is not null).ToList();
+
+    /// <summary>"CreateKey 12, CreateAlias 7, …": the acknowledged writes by action.</summary>
+    public string AcknowledgedByAction() =>
+        string.Join(", ", Acknowledged.GroupBy(o => o.Kind).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"));
+
+    /// <summary>Fails, with the counts and the first 30 lost writes and violations, when an acknowledged write is missing or an invariant broke.</summary>
+    public void AssertNothingLost(string context)
+    {
+        var lost = Lost;
+        var failure = new StringBuilder();
+        foreach (var operation in lost.Take(30))
+        {
+            failure.Append("lost: ").Append(operation.Describe()).Append(": ").Append(operation.LostBecause).Append('\n');
+        }
+
+        foreach (var violation in Violations.Take(30))
+        {
+            failure.Append(violation).Append('\n');
+        }
+
+        Assert.True(failure.Length == 0, $"{context}: {lost.Count} acknowledged writes lost, {Violations.Count} violations\n{failure}");
     }
 
     /// <summary>Notes the write a worker is about to send.</summary>

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
-using System.Text;
 using Coffer.Testing;
 
 namespace Coffer.Cli.Tests.Durability;
@@ -99,7 +98,7 @@ public sealed class PostgresFailoverTests(ITestOutputHelper output)
         var strange = gap.Where(p => p.Status != HttpStatusCode.OK && !(p.Status == HttpStatusCode.ServiceUnavailable && p.Code == "ServiceUnavailableTemporary"))
             .Select(p => $"{(int)p.Status} {p.Code}").Distinct().ToList();
         var acknowledged = ledger.Acknowledged;
-        var lost = acknowledged.Where(o => o.LostBecause is not null).ToList();
+        var lost = ledger.Lost;
         Report($"failover: seed {seed}: {beforeCrash} writes acknowledged before the load that met the crash; first refusal "
             + $"{Ms(firstRefusal - crashedAt)} ms after the crash; promotion took {Ms(promoteReturnedAt - promotedAt)} ms; first answer 200 "
             + $"{Ms(recovered - crashedAt)} ms after the crash ({Ms(recovered - promotedAt)} ms after the promotion started, "
@@ -188,27 +187,14 @@ public sealed class PostgresFailoverTests(ITestOutputHelper output)
     /// <summary>Fails, with the counts and the first lost writes and violations, when anything acknowledged is missing.</summary>
     private void AssertNothingLost(CrashLedger ledger, ulong seed, string when)
     {
-        var acknowledged = ledger.Acknowledged;
-        var lost = acknowledged.Where(o => o.LostBecause is not null).ToList();
-        if (lost.Count == 0 && ledger.Violations.Count == 0)
+        var lost = ledger.Lost;
+        if (lost.Count > 0 || ledger.Violations.Count > 0)
         {
-            return;
+            Report($"failover: {when}: {ledger.AcknowledgedCount} operations acknowledged, {ledger.AcknowledgedCount - lost.Count} found, {lost.Count} lost, "
+                + $"{ledger.Violations.Count} invariant violations");
         }
 
-        var failure = new StringBuilder();
-        foreach (var operation in lost.Take(30))
-        {
-            failure.Append("lost: ").Append(operation.Describe()).Append(": ").Append(operation.LostBecause).Append('\n');
-        }
-
-        foreach (var violation in ledger.Violations.Take(30))
-        {
-            failure.Append(violation).Append('\n');
-        }
-
-        Report($"failover: {when}: {acknowledged.Count} operations acknowledged, {acknowledged.Count - lost.Count} found, {lost.Count} lost, "
-            + $"{ledger.Violations.Count} invariant violations");
-        Assert.Fail($"seed {seed}: {when}: {lost.Count} acknowledged writes lost, {ledger.Violations.Count} violations\n{failure}");
+        ledger.AssertNothingLost($"seed {seed}: {when}");
     }
 
     private static long Ms(TimeSpan t) => (long)t.TotalMilliseconds;

@@ -3,6 +3,7 @@ using Coffer.Core.Errors;
 using Coffer.Core.Keys;
 using Coffer.Crypto;
 using Coffer.Crypto.Aead;
+using Coffer.Crypto.Asymmetric;
 using Coffer.Crypto.Envelope;
 using Coffer.Crypto.Wrapping;
 
@@ -12,6 +13,7 @@ public sealed class KeyMaterialCacheTests : IDisposable
 {
     private static readonly AccountId Account = new("1000000000000001");
     private static readonly DateTimeOffset Now = new(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
+    private static readonly byte[] Digest = CryptoRandom.Bytes(AsymmetricSigner.DigestLength);
     private readonly RootKey _root = RootKey.Generate();
 
     [Fact]
@@ -201,6 +203,93 @@ public sealed class KeyMaterialCacheTests : IDisposable
         Assert.Equal(1, cache.Count);
     }
 
+    [Fact]
+    public void PrivateKey_SameVersionAcquiredTwice_ImportsTheKeyOnceAndItSigns()
+    {
+        var (key, version, publicKey) = NewKeyPairVersion();
+        var cache = new KeyMaterialCache(_root, new KmsOptions(), TimeProvider.System);
+
+        var first = cache.Acquire(key, version);
+        var firstKey = first.PrivateKey(AsymmetricKeySpec.EcP256);
+        first.Release();
+        var second = cache.Acquire(key, version);
+        var secondKey = second.PrivateKey(AsymmetricKeySpec.EcP256);
+        var signature = secondKey.Sign(SignatureAlgorithm.EcdsaSha256, Digest);
+        second.Release();
+
+        Assert.Same(firstKey, secondKey);
+        Assert.True(AsymmetricSigner.Verify(AsymmetricKeySpec.EcP256, SignatureAlgorithm.EcdsaSha256, publicKey, Digest, signature));
+    }
+
+    [Fact]
+    public void PrivateKey_AfterEvict_OldKeyIsDisposedAndTheNextAcquireImportsAFreshOne()
+    {
+        var (key, version, publicKey) = NewKeyPairVersion();
+        var cache = new KeyMaterialCache(_root, new KmsOptions(), TimeProvider.System);
+        var lease = cache.Acquire(key, version);
+        var old = lease.PrivateKey(AsymmetricKeySpec.EcP256);
+        lease.Release();
+
+        // The path DeleteKeyMaterial and ImportKeyMaterial take.
+        cache.Evict(version.Id);
+
+        Assert.Throws<ObjectDisposedException>(() => old.Sign(SignatureAlgorithm.EcdsaSha256, Digest));
+        var fresh = cache.Acquire(key, version);
+        var freshKey = fresh.PrivateKey(AsymmetricKeySpec.EcP256);
+        var signature = freshKey.Sign(SignatureAlgorithm.EcdsaSha256, Digest);
+        fresh.Release();
+        Assert.NotSame(old, freshKey);
+        Assert.True(AsymmetricSigner.Verify(AsymmetricKeySpec.EcP256, SignatureAlgorithm.EcdsaSha256, publicKey, Digest, signature));
+    }
+
+    [Fact]
+    public void PrivateKey_EvictedWhileHeld_SignsUntilReleasedThenIsDisposed()
+    {
+        var (key, version, publicKey) = NewKeyPairVersion();
+        var cache = new KeyMaterialCache(_root, new KmsOptions(), TimeProvider.System);
+        var lease = cache.Acquire(key, version);
+        var held = lease.PrivateKey(AsymmetricKeySpec.EcP256);
+
+        cache.EvictAll();
+        var signature = held.Sign(SignatureAlgorithm.EcdsaSha256, Digest);
+        lease.Release();
+
+        Assert.True(AsymmetricSigner.Verify(AsymmetricKeySpec.EcP256, SignatureAlgorithm.EcdsaSha256, publicKey, Digest, signature));
+        Assert.Throws<ObjectDisposedException>(() => held.Sign(SignatureAlgorithm.EcdsaSha256, Digest));
+    }
+
+    [Fact]
+    public void PrivateKey_EvictedByCapacity_IsDisposedAndNeverHandedOutAgain()
+    {
+        var cache = new KeyMaterialCache(_root, new KmsOptions { MaterialCacheCapacity = 1 }, TimeProvider.System);
+        var (key1, version1, _) = NewKeyPairVersion();
+        var (key2, version2, _) = NewKeyPairVersion();
+        var lease1 = cache.Acquire(key1, version1);
+        var first = lease1.PrivateKey(AsymmetricKeySpec.EcP256);
+        lease1.Release();
+
+        cache.Acquire(key2, version2).Release();
+
+        Assert.Throws<ObjectDisposedException>(() => first.Sign(SignatureAlgorithm.EcdsaSha256, Digest));
+        var again = cache.Acquire(key1, version1);
+        Assert.NotSame(first, again.PrivateKey(AsymmetricKeySpec.EcP256));
+        again.Release();
+    }
+
+    [Fact]
+    public void PrivateKey_AskedForAnotherSpecThanItWasImportedFor_ThrowsServiceUnavailableTemporary()
+    {
+        var (key, version, _) = NewKeyPairVersion();
+        var cache = new KeyMaterialCache(_root, new KmsOptions(), TimeProvider.System);
+        var lease = cache.Acquire(key, version);
+        lease.PrivateKey(AsymmetricKeySpec.EcP256);
+
+        var error = Assert.Throws<KmsException>(() => lease.PrivateKey(AsymmetricKeySpec.EcP256K));
+
+        lease.Release();
+        Assert.Equal(KmsErrorCode.ServiceUnavailableTemporary, error.Code);
+    }
+
     public void Dispose() => _root.Dispose();
 
     private (Key Key, KeyVersion Version, byte[] Material) NewVersion(KeySpec spec = KeySpec.AliyunAes256)
@@ -213,5 +302,17 @@ public sealed class KeyMaterialCacheTests : IDisposable
             DeleteDate: null, DeletionProtection: false, Revision: 1);
         var version = new KeyVersion(keyId, versionId, Now, KeyMaterial.Wrap(_root, material, Account, keyId, versionId, spec));
         return (key, version, material);
+    }
+
+    private (Key Key, KeyVersion Version, byte[] PublicKey) NewKeyPairVersion()
+    {
+        using var pair = AsymmetricKeys.Generate(AsymmetricKeySpec.EcP256);
+        var keyId = KeyId.New();
+        var versionId = KeyVersionId.New();
+        var key = new Key(
+            Account, keyId, KeySpec.EcP256, KeyUsages.SignVerify, "Aliyun_KMS", "SOFTWARE", KeyState.Enabled, "", Now, versionId, Now,
+            DeleteDate: null, DeletionProtection: false, Revision: 1);
+        var wrapped = KeyMaterial.Wrap(_root, pair.PrivateKeyPkcs8.Span, Account, keyId, versionId, KeySpec.EcP256);
+        return (key, new KeyVersion(keyId, versionId, Now, wrapped, pair.SubjectPublicKeyInfo), pair.SubjectPublicKeyInfo);
     }
 }

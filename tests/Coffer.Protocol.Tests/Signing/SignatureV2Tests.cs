@@ -17,6 +17,33 @@ public sealed class SignatureV2Tests
         Assert.All(SignatureVectors.V1, v => Assert.False(string.IsNullOrWhiteSpace(v.Source)));
     }
 
+    [Fact]
+    public void StringToSign_RandomParameters_EqualsTheEncodingOfTheEncodedSortedQuery()
+    {
+        var random = new XorShift64(0xA0761D6478BD642F);
+        var failures = new List<string>();
+        for (var n = 0; n < 500; n++)
+        {
+            var parameters = Enumerable.Range(0, (int)(random.Next() % 8))
+                .Select(i => new KeyValuePair<string, string>(random.NextString() + i, random.NextString()))
+                .Append(new KeyValuePair<string, string>("Signature", random.NextString()))
+                .ToList();
+            // The definition, step by step: encode each name and value, join sorted by name, encode the whole again.
+            var canonical = string.Join('&', parameters
+                .Where(p => p.Key != "Signature")
+                .OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => PercentEncoding.Encode(p.Key) + "=" + PercentEncoding.Encode(p.Value)));
+            var expected = "POST&%2F&" + PercentEncoding.Encode(canonical);
+
+            if (SignatureV2.StringToSign("post", parameters) != expected)
+            {
+                failures.Add(string.Join(", ", parameters.Select(p => p.Key + "=" + p.Value)));
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
     [Theory]
     [MemberData(nameof(VectorNames))]
     public void StringToSign_Vector_EqualsExpectedStringToSign(string name)
