@@ -57,7 +57,10 @@ public sealed class CofferProcess : IDisposable
     /// </summary>
     public static CofferProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
-        var info = new ProcessStartInfo(DotnetHost())
+        // Through env(1) with SIGINT back to its default: a test host started in the background of a script inherits
+        // SIGINT ignored, coffer (as .NET does) would keep ignoring it, and the SIGINT tests would wait in vain.
+        // env execs dotnet, so the process id stays the child's.
+        var info = new ProcessStartInfo("env")
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
@@ -67,6 +70,8 @@ public sealed class CofferProcess : IDisposable
             StandardErrorEncoding = Encoding.UTF8,
             WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
         };
+        info.ArgumentList.Add("--default-signal=INT");
+        info.ArgumentList.Add(DotnetHost());
         info.ArgumentList.Add(CofferDll);
         foreach (var argument in arguments)
         {
