@@ -22,8 +22,8 @@ namespace Coffer.Storage.Sqlite;
 /// batch's nonces counts as used.
 /// </para>
 /// <para>
-/// Cost: 36 bytes of memory per unexpired nonce (about 67 MB for 1,000 requests a second over the 31-minute window),
-/// and reading the log once at the first request after a start. The index keys are 128-bit digests: two pairs
+/// Cost: memory and one read of the log at the first request after a start. Measured with 2,000,000 logged nonces
+/// (1,000 requests a second over the 31-minute window): 143 MB, and 0.85 s added to that first request. The index keys are 128-bit digests: two pairs
 /// sharing one would make the second refused as a replay (never accepted), with odds far below any hardware fault.
 /// </para>
 /// </remarks>
