@@ -299,10 +299,14 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
     public Task<int> CountAsync(AccountId account, CancellationToken cancellationToken) =>
         database.RunAsync(connection => CountAsync(connection, null, account, cancellationToken), cancellationToken);
 
+    /// <summary>The account's number of keys, from the trigger-kept key_counts row (migration 0008).</summary>
     private static async Task<int> CountAsync(
         SqliteConnection connection, SqliteTransaction? transaction, AccountId account, CancellationToken cancellationToken) =>
         Convert.ToInt32(
-            await connection.Command(transaction, "SELECT COUNT(*) FROM keys WHERE account_id = $account", ("$account", account.Value))
+            await connection.Command(
+                    transaction,
+                    "SELECT COALESCE((SELECT n FROM key_counts WHERE account_id = $account), 0)",
+                    ("$account", account.Value))
                 .ExecuteScalarAsync(cancellationToken),
             System.Globalization.CultureInfo.InvariantCulture);
 
