@@ -22,10 +22,10 @@ internal static class Report
         "process:  load generator, floor and Coffer share one process and all cores; workstation GC",
         "cell:     " + cellSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s measured after a warm-up; every request V2-signed with a fresh nonce, POST form",
         "Coffer features on: V2 signature check (AccessKey secret unwrapped once per cached AccessKey record); durable replay protection (every nonce",
-        "          INSERTed into SQLite before the answer, concurrent requests' nonces group-committed in one transaction; WAL,",
-        "          synchronous=FULL); authorization = PolicyAuthorizer (administrator, default key policy); AccessKey/account/key",
+        "          durable in SQLite's nonce log before the answer, concurrent requests' nonces group-committed as one log row,",
+        "          checked against the log's in-memory index; WAL, synchronous=FULL); authorization = PolicyAuthorizer (administrator, default key policy); AccessKey/account/key",
         "          record caches (bound 1 s, 100,000 records each); unwrapped-key cache (cap " + materialCap.ToString("N0", CultureInfo.InvariantCulture) + " versions, key pairs imported once);",
-        "          CreateKey group commit (one transaction per batch, key quota counted inside it); no audit log, no metrics (not built)",
+        "          CreateKey group commit (one transaction per batch, key quota checked inside it); no audit log, no metrics (not built)",
         "settings: default KmsOptions, except MaxKeysPerAccount 10,000,000 on the main host (the CreateKey cells make many keys);",
         "          scale run on its own host: " + scaleKeys.ToString("N0", CultureInfo.InvariantCulture) + " Aliyun_AES_256 keys seeded directly into its store",
         "");
