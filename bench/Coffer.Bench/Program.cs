@@ -16,7 +16,8 @@ using Microsoft.Extensions.DependencyInjection;
 //   coffer-bench --profile ACTION [--conns C] [--seconds S]
 //                                 only that cell (floor, Encrypt, Decrypt, GenerateDataKey, CreateKey; default 32
 //                                 connections, 30 s), to attach a profiler to (perf, dotnet-trace); prints its row, the
-//                                 bytes allocated per request and the most allocated types.
+//                                 bytes allocated per request and the most allocated types. "open" runs closed-loop
+//                                 Encrypt, then the open loop at half its rate, and prints both rows.
 // Asserts no timing in either mode.
 var quick = false;
 int? scaleArg = null;
@@ -229,13 +230,23 @@ static async Task<int> ProfileAsync(string action, int connections, TimeSpan dur
     using var setup = LoadGenerator.CreateClient(1);
     var keyId = (await CallAsync(setup, signer, "CreateKey", [])).GetProperty("KeyMetadata").GetProperty("KeyId").GetString()!;
     var encrypt = PlaintextParameters(keyId);
+    if (action == "open")
+    {
+        // The open-loop cell as the full run makes it: closed-loop Encrypt first, then an open loop at half its rate.
+        var closed = await LoadGenerator.ClosedLoopAsync("coffer", signer, "Encrypt", () => encrypt, connections, duration, TimeSpan.FromSeconds(5));
+        var open = await LoadGenerator.OpenLoopAsync(
+            "coffer", signer, "Encrypt", () => encrypt, connections, Math.Max(10, Math.Round(closed.Throughput / 2)), duration);
+        Console.WriteLine(Report.Table([closed, open]));
+        return closed.ErrorCount + open.ErrorCount > 0 ? 1 : 0;
+    }
+
     KeyValuePair<string, string>[] parameters = action switch
     {
         "Encrypt" => encrypt,
         "Decrypt" => [new("CiphertextBlob", (await CallAsync(setup, signer, "Encrypt", encrypt)).GetProperty("CiphertextBlob").GetString()!)],
         "GenerateDataKey" => [new("KeyId", keyId), new("NumberOfBytes", "32")],
         "CreateKey" => [new("KeySpec", "Aliyun_AES_256")],
-        _ => throw new ArgumentException("--profile takes floor, Encrypt, Decrypt, GenerateDataKey or CreateKey", nameof(action)),
+        _ => throw new ArgumentException("--profile takes floor, Encrypt, Decrypt, GenerateDataKey, CreateKey or open", nameof(action)),
     };
     return await MeasureAsync("coffer", signer, action, parameters, connections, duration);
 }

@@ -31,7 +31,7 @@ public sealed class SqliteNonceStore(SqliteDatabase database) : INonceStore
 {
     private const int EntrySize = 24;
 
-    private readonly Dictionary<UInt128, long> _used = [];
+    private readonly NonceIndex _used = new();
     private long _lastLogId = -1;
 
     /// <inheritdoc />
@@ -58,7 +58,7 @@ public sealed class SqliteNonceStore(SqliteDatabase database) : INonceStore
             {
                 var digest = Digest(nonces[i].AccessKeyId, nonces[i].Nonce);
                 var expires = ToUnixMs(nonces[i].ExpiresAt);
-                if (_used.ContainsKey(digest) || !added.TryAdd(digest, expires))
+                if (_used.Contains(digest) || !added.TryAdd(digest, expires))
                 {
                     continue;
                 }
@@ -80,7 +80,7 @@ public sealed class SqliteNonceStore(SqliteDatabase database) : INonceStore
                 _lastLogId = id;
                 foreach (var (digest, expires) in added)
                 {
-                    _used[digest] = expires;
+                    _used.Set(digest, expires);
                 }
             }
 
@@ -107,13 +107,7 @@ public sealed class SqliteNonceStore(SqliteDatabase database) : INonceStore
             }
 
             transaction.Commit();
-            var expired = _used.Where(entry => entry.Value < cutoff).Select(entry => entry.Key).ToList();
-            foreach (var digest in expired)
-            {
-                _used.Remove(digest);
-            }
-
-            return expired.Count;
+            return _used.RemoveExpired(cutoff);
         }, cancellationToken);
 
     /// <summary>The index key of a pair: the first 16 bytes of SHA-256 over the AccessKeyId's length, the AccessKeyId and the nonce.</summary>
@@ -156,7 +150,7 @@ public sealed class SqliteNonceStore(SqliteDatabase database) : INonceStore
             await using var rows = await legacy.ExecuteReaderAsync(cancellationToken);
             while (await rows.ReadAsync(cancellationToken))
             {
-                _used[Digest(rows.GetString(0), rows.GetString(1))] = rows.GetInt64(2);
+                _used.Set(Digest(rows.GetString(0), rows.GetString(1)), rows.GetInt64(2));
             }
         }
 
@@ -171,7 +165,7 @@ public sealed class SqliteNonceStore(SqliteDatabase database) : INonceStore
             for (var offset = 0; offset + EntrySize <= entries.Length; offset += EntrySize)
             {
                 var entry = entries.AsSpan(offset, EntrySize);
-                _used[BinaryPrimitives.ReadUInt128LittleEndian(entry)] = BinaryPrimitives.ReadInt64LittleEndian(entry[16..]);
+                _used.Set(BinaryPrimitives.ReadUInt128LittleEndian(entry), BinaryPrimitives.ReadInt64LittleEndian(entry[16..]));
             }
         }
 
