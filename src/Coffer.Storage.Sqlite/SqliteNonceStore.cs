@@ -23,8 +23,9 @@ namespace Coffer.Storage.Sqlite;
 /// </para>
 /// <para>
 /// Cost: memory and one read of the log at the first request after a start. Measured with 2,000,000 logged nonces
-/// (1,000 requests a second over the 31-minute window): 143 MB, and 0.85 s added to that first request. The index keys are 128-bit digests: two pairs
-/// sharing one would make the second refused as a replay (never accepted), with odds far below any hardware fault.
+/// (1,000 requests a second over the 31-minute window): 143 MB, and 0.85 s added to that first request. The index
+/// keys are 128-bit digests: two pairs sharing one would make the second refused as a replay (never accepted), with
+/// odds far below any hardware fault.
 /// </para>
 /// </remarks>
 public sealed class SqliteNonceStore(SqliteDatabase database) : INonceStore
