@@ -23,7 +23,7 @@ namespace Coffer.Storage.Sqlite;
 /// </para>
 /// <para>
 /// Cost: memory and one read of the log at the first request after a start. Measured with 2,000,000 logged nonces
-/// (1,000 requests a second over the 31-minute window): 143 MB, and 0.85 s added to that first request. The index
+/// (1,000 requests a second over the 31-minute window): 106 MB, and 1.1–1.3 s added to that first request. The index
 /// keys are 128-bit digests: two pairs sharing one would make the second refused as a replay (never accepted), with
 /// odds far below any hardware fault.
 /// </para>
