@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using Coffer.Testing;
 
 namespace Coffer.Cli.Tests.Durability;
@@ -33,7 +34,9 @@ internal sealed class CrashWorker(int index, CrashLedger ledger)
                     ? await client.CallV3Async(operation.Kind.ToString(), parameters, cancellationToken: CancellationToken.None)
                     : await client.CallV2Async(operation.Kind.ToString(), parameters, cancellationToken: CancellationToken.None);
             }
-            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
+            // A kill between connect and the client's first use of the socket surfaces as a bare SocketException
+            // (ENOTCONN from RemoteEndPoint), not wrapped in HttpRequestException.
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException or SocketException)
             {
                 return;
             }
