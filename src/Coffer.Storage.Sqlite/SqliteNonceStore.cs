@@ -155,10 +155,9 @@ public sealed class SqliteNonceStore(SqliteDatabase database) : INonceStore
             }
         }
 
-        using var select = connection.Command(
-            transaction, "SELECT id, entries FROM nonce_log WHERE id > $last ORDER BY id", ("$last", Math.Max(_lastLogId, 0)));
-        await using var log = await select.ExecuteReaderAsync(cancellationToken);
         var last = Math.Max(_lastLogId, 0);
+        using var select = connection.Command(transaction, "SELECT id, entries FROM nonce_log WHERE id > $last ORDER BY id", ("$last", last));
+        await using var log = await select.ExecuteReaderAsync(cancellationToken);
         while (await log.ReadAsync(cancellationToken))
         {
             last = log.GetInt64(0);
