@@ -17,7 +17,8 @@ using Microsoft.Extensions.DependencyInjection;
 //                                 only that cell (floor, Encrypt, Decrypt, GenerateDataKey, CreateKey; default 32
 //                                 connections, 30 s), to attach a profiler to (perf, dotnet-trace); prints its row, the
 //                                 bytes allocated per request and the most allocated types. "open" runs closed-loop
-//                                 Encrypt, then the open loop at half its rate, and prints both rows.
+//                                 Encrypt, then the open loop at half its rate, and prints both rows. "hot" seeds 10,000
+//                                 keys and runs Encrypt over 1,000 of them (the scale run's hot-set cell).
 // Asserts no timing in either mode.
 var quick = false;
 int? scaleArg = null;
@@ -215,7 +216,8 @@ static async Task<int> ProfileAsync(string action, int connections, TimeSpan dur
         try
         {
             var floorSigner = new RequestSigner(new Uri(floor.Urls.First() + "/"), "LTAIfloor", "floor-secret");
-            return await MeasureAsync("floor", floorSigner, "Encrypt", PlaintextParameters("key-floor"), connections, duration);
+            var floorParameters = PlaintextParameters("key-floor");
+            return await MeasureAsync("floor", floorSigner, "Encrypt", () => floorParameters, connections, duration);
         }
         finally
         {
@@ -240,26 +242,35 @@ static async Task<int> ProfileAsync(string action, int connections, TimeSpan dur
         return closed.ErrorCount + open.ErrorCount > 0 ? 1 : 0;
     }
 
+    if (action == "hot")
+    {
+        // The scale run's hot-set cell on its own: Encrypt spread uniformly over 1,000 of 10,000 seeded keys.
+        var ids = await ScaleSeeder.SeedAsync(coffer, 10_000);
+        var plaintext = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        return await MeasureAsync(
+            "coffer", signer, "Encrypt", () => [new("KeyId", ids[RandomNumberGenerator.GetInt32(1_000)]), new("Plaintext", plaintext)], connections, duration);
+    }
+
     KeyValuePair<string, string>[] parameters = action switch
     {
         "Encrypt" => encrypt,
         "Decrypt" => [new("CiphertextBlob", (await CallAsync(setup, signer, "Encrypt", encrypt)).GetProperty("CiphertextBlob").GetString()!)],
         "GenerateDataKey" => [new("KeyId", keyId), new("NumberOfBytes", "32")],
         "CreateKey" => [new("KeySpec", "Aliyun_AES_256")],
-        _ => throw new ArgumentException("--profile takes floor, Encrypt, Decrypt, GenerateDataKey, CreateKey or open", nameof(action)),
+        _ => throw new ArgumentException("--profile takes floor, Encrypt, Decrypt, GenerateDataKey, CreateKey, open or hot", nameof(action)),
     };
-    return await MeasureAsync("coffer", signer, action, parameters, connections, duration);
+    return await MeasureAsync("coffer", signer, action, () => parameters, connections, duration);
 }
 
 static async Task<int> MeasureAsync(
-    string target, RequestSigner signer, string action, KeyValuePair<string, string>[] parameters, int connections, TimeSpan duration)
+    string target, RequestSigner signer, string action, Func<KeyValuePair<string, string>[]> parameters, int connections, TimeSpan duration)
 {
     long allocatedAtStart = 0, allocatedAtEnd = 0;
     TimeSpan cpuAtStart = default, cpuAtEnd = default;
     using var process = Process.GetCurrentProcess();
     using var sampler = new AllocationSampler();
     var cell = await LoadGenerator.ClosedLoopAsync(
-        target, signer, action, () => parameters, connections, duration, TimeSpan.FromSeconds(5),
+        target, signer, action, parameters, connections, duration, TimeSpan.FromSeconds(5),
         measureStarts: () => (allocatedAtStart, cpuAtStart, sampler.Sampling) = (GC.GetTotalAllocatedBytes(), Cpu(process), true),
         measureEnds: () => (allocatedAtEnd, cpuAtEnd, sampler.Sampling) = (GC.GetTotalAllocatedBytes(), Cpu(process), false));
     var requests = Math.Max(1, cell.Throughput * cell.Seconds);

@@ -14,9 +14,11 @@ public static class KmsCoreServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCofferCore(this IServiceCollection services)
     {
-        Decorate<IAccessKeyStore>(services, (s, inner) => new CachedAccessKeyStore(inner, s.GetRequiredService<KmsOptions>(), s.GetRequiredService<TimeProvider>()));
-        Decorate<IAccountStore>(services, (s, inner) => new CachedAccountStore(inner, s.GetRequiredService<KmsOptions>(), s.GetRequiredService<TimeProvider>()));
-        Decorate<IKeyStore>(services, (s, inner) => new CachedKeyStore(inner, s.GetRequiredService<KmsOptions>(), s.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(s => new StoreFreshness(
+            s.GetService<IStoreChangeCounter>(), s.GetRequiredService<TimeProvider>(), s.GetRequiredService<KmsOptions>().StoreCacheBound));
+        Decorate<IAccessKeyStore>(services, (s, inner) => new CachedAccessKeyStore(inner, s.GetRequiredService<KmsOptions>(), s.GetRequiredService<TimeProvider>(), s.GetRequiredService<StoreFreshness>()));
+        Decorate<IAccountStore>(services, (s, inner) => new CachedAccountStore(inner, s.GetRequiredService<KmsOptions>(), s.GetRequiredService<TimeProvider>(), s.GetRequiredService<StoreFreshness>()));
+        Decorate<IKeyStore>(services, (s, inner) => new CachedKeyStore(inner, s.GetRequiredService<KmsOptions>(), s.GetRequiredService<TimeProvider>(), s.GetRequiredService<StoreFreshness>()));
         services.AddSingleton<Replay.NonceBatcher>();
         services.AddSingleton<KeyCreationBatcher>();
         services.AddSingleton<Authorization.PolicyCache>();

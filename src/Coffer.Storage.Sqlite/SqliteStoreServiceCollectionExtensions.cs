@@ -21,6 +21,7 @@ public static class SqliteStoreServiceCollectionExtensions
         services.AddSingleton<ISecretStore, SqliteSecretStore>();
         services.AddSingleton<IImportWrappingKeyStore, SqliteImportWrappingKeyStore>();
         services.AddSingleton<IUserStore, SqliteUserStore>();
+        services.AddSingleton<IStoreChangeCounter, SqliteChangeCounter>();
         return services;
     }
 }

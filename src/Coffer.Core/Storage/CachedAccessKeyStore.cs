@@ -8,9 +8,9 @@ namespace Coffer.Core.Storage;
 /// <see cref="KmsOptions.StoreCacheBound"/>; an enable or disable through this store invalidates the entry at once,
 /// one made by the admin command in another process is seen within the bound.
 /// </summary>
-internal sealed class CachedAccessKeyStore(IAccessKeyStore inner, KmsOptions options, TimeProvider time) : IAccessKeyStore
+internal sealed class CachedAccessKeyStore(IAccessKeyStore inner, KmsOptions options, TimeProvider time, StoreFreshness freshness) : IAccessKeyStore
 {
-    private readonly ReadCache<string, AccessKey> _cache = new(time, options.StoreCacheBound, options.StoreCacheCapacity);
+    private readonly ReadCache<string, AccessKey> _cache = new(time, options.StoreCacheBound, options.StoreCacheCapacity, freshness);
 
     /// <inheritdoc />
     public Task CreateAsync(AccessKey accessKey, CancellationToken cancellationToken) => inner.CreateAsync(accessKey, cancellationToken);

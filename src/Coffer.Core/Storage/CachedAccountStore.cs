@@ -6,9 +6,9 @@ namespace Coffer.Core.Storage;
 /// The account store with <see cref="FindAsync"/> (the account-state check of every request) cached for at most
 /// <see cref="KmsOptions.StoreCacheBound"/>; a status or quota change through this store invalidates the entry at once.
 /// </summary>
-internal sealed class CachedAccountStore(IAccountStore inner, KmsOptions options, TimeProvider time) : IAccountStore
+internal sealed class CachedAccountStore(IAccountStore inner, KmsOptions options, TimeProvider time, StoreFreshness freshness) : IAccountStore
 {
-    private readonly ReadCache<AccountId, Account> _cache = new(time, options.StoreCacheBound, options.StoreCacheCapacity);
+    private readonly ReadCache<AccountId, Account> _cache = new(time, options.StoreCacheBound, options.StoreCacheCapacity, freshness);
 
     /// <inheritdoc />
     public Task CreateAsync(Account account, CancellationToken cancellationToken) => inner.CreateAsync(account, cancellationToken);

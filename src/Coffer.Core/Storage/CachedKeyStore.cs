@@ -8,14 +8,14 @@ namespace Coffer.Core.Storage;
 /// ID, and a version by ID. Every write through this store invalidates the key it touches, whether the write won or
 /// lost its compare-and-swap (a lost one means the cached revision is stale), so a retry reads the store.
 /// </summary>
-internal sealed class CachedKeyStore(IKeyStore inner, KmsOptions options, TimeProvider time) : IKeyStore
+internal sealed class CachedKeyStore(IKeyStore inner, KmsOptions options, TimeProvider time, StoreFreshness freshness) : IKeyStore
 {
-    private readonly ReadCache<(AccountId, KeyId), Key> _keys = new(time, options.StoreCacheBound, options.StoreCacheCapacity);
+    private readonly ReadCache<(AccountId, KeyId), Key> _keys = new(time, options.StoreCacheBound, options.StoreCacheCapacity, freshness);
 
     // A version changes only when imported material is added or removed (both invalidate it here); otherwise the bound
     // only limits how long a deleted key's versions stay in memory (a lookup through FindVersionAsync still reads the
     // key, so a deleted key is never answered).
-    private readonly ReadCache<KeyVersionId, KeyVersion> _versions = new(time, options.StoreCacheBound, options.StoreCacheCapacity);
+    private readonly ReadCache<KeyVersionId, KeyVersion> _versions = new(time, options.StoreCacheBound, options.StoreCacheCapacity, freshness);
 
     /// <summary>Key reads served from memory and from the store.</summary>
     public (long Hits, long Misses) KeyStatistics => (_keys.Hits, _keys.Misses);

@@ -6,13 +6,15 @@ namespace Coffer.Core.Storage;
 /// Store records kept in memory for at most a bound (<see cref="KmsOptions.StoreCacheBound"/>) and up to a capacity.
 /// A write of this process invalidates its entry at once; a write of another process or node is seen once the entry
 /// is older than the bound. Only records that exist are cached (an absent record is read from the store every time).
+/// An entry older than the bound is still served while <paramref name="freshness"/> confirms, within the bound, that
+/// nothing cached changed in the store since the entry was read (<see cref="StoreFreshness"/>).
 /// </summary>
 /// <remarks>
 /// Invalidation bumps a generation counter before it removes the entry, and a load stores its result only when no
 /// invalidation happened while it read: a read that raced with a local write can therefore never put the old record
 /// back after the write invalidated it.
 /// </remarks>
-internal sealed class ReadCache<TKey, TValue>(TimeProvider time, TimeSpan bound, int capacity)
+internal sealed class ReadCache<TKey, TValue>(TimeProvider time, TimeSpan bound, int capacity, StoreFreshness? freshness = null)
     where TKey : notnull
     where TValue : class
 {
@@ -57,10 +59,11 @@ internal sealed class ReadCache<TKey, TValue>(TimeProvider time, TimeSpan bound,
         return value;
     }
 
-    /// <summary>The cached record when it is younger than the bound.</summary>
+    /// <summary>The cached record when it is younger than the bound, or confirmed unchanged since it was read.</summary>
     public bool TryGet(TKey key, out TValue value)
     {
-        if (Enabled && _entries.TryGetValue(key, out var entry) && time.GetElapsedTime(entry.LoadedAt) < bound)
+        if (Enabled && _entries.TryGetValue(key, out var entry) &&
+            (time.GetElapsedTime(entry.LoadedAt) < bound || (entry.Stamp is { } stamp && freshness?.Current == stamp)))
         {
             Interlocked.Increment(ref _hits);
             value = entry.Value;
@@ -72,8 +75,11 @@ internal sealed class ReadCache<TKey, TValue>(TimeProvider time, TimeSpan bound,
         return false;
     }
 
-    /// <summary>Notes the generation and time before a store read whose result goes to <see cref="Put"/>.</summary>
-    public LoadTicket Begin() => new(Volatile.Read(ref _generation), time.GetTimestamp());
+    /// <summary>
+    /// Notes the generation, the time and the store's confirmed change counter before a store read whose result goes to
+    /// <see cref="Put"/>.
+    /// </summary>
+    public LoadTicket Begin() => new(Volatile.Read(ref _generation), time.GetTimestamp(), freshness?.Current);
 
     /// <summary>Caches <paramref name="value"/> unless an invalidation happened since <paramref name="ticket"/> was taken.</summary>
     public void Put(TKey key, TValue value, LoadTicket ticket)
@@ -88,7 +94,7 @@ internal sealed class ReadCache<TKey, TValue>(TimeProvider time, TimeSpan bound,
             _entries.Clear();
         }
 
-        _entries[key] = new Entry(value, ticket.StartedAt);
+        _entries[key] = new Entry(value, ticket.StartedAt, ticket.Stamp);
     }
 
     /// <summary>Drops the entry of <paramref name="key"/>; loads running now will not cache what they read.</summary>
@@ -111,8 +117,11 @@ internal sealed class ReadCache<TKey, TValue>(TimeProvider time, TimeSpan bound,
         }
     }
 
-    /// <summary>The generation and start time of one store read.</summary>
-    public readonly record struct LoadTicket(long Generation, long StartedAt);
+    /// <summary>
+    /// The generation and start time of one store read, and the change counter confirmed before it began (null when
+    /// none was confirmed within the bound).
+    /// </summary>
+    public readonly record struct LoadTicket(long Generation, long StartedAt, long? Stamp);
 
-    private sealed record Entry(TValue Value, long LoadedAt);
+    private sealed record Entry(TValue Value, long LoadedAt, long? Stamp);
 }

@@ -115,6 +115,47 @@ public sealed class CachedStoresTests
         Assert.Equal(AccountStatus.InDebt, after!.Status);
     }
 
+    [Fact]
+    public async Task Encrypt_PastTheBound_NothingChangedInTheStore_ReadsNoKeyRecord()
+    {
+        await using var kms = await KmsHarness.CreateAsync();
+        var key = await kms.CreateKeyAsync();
+        var freshness = kms.Get<StoreFreshness>();
+        var keys = (CachedKeyStore)kms.Get<IKeyStore>();
+        await freshness.RefreshAsync(Ct);
+        await EncryptAsync(kms, key);
+        var misses = keys.KeyStatistics.Misses;
+
+        for (var i = 0; i < 4; i++)
+        {
+            kms.Time.Advance(kms.Options.StoreCacheBound * 0.75);
+            await freshness.RefreshAsync(Ct);
+            await EncryptAsync(kms, key);
+        }
+
+        Assert.Equal(misses, keys.KeyStatistics.Misses);
+    }
+
+    [Fact]
+    public async Task DisableKey_ByAnotherNode_PastTheBound_SeenOnceTheCounterIsReadAgain()
+    {
+        await using var kms = await KmsHarness.CreateAsync();
+        var key = await kms.CreateKeyAsync();
+        var freshness = kms.Get<StoreFreshness>();
+        await freshness.RefreshAsync(Ct);
+        await EncryptAsync(kms, key);
+        kms.Time.Advance(kms.Options.StoreCacheBound * 0.75);
+        await freshness.RefreshAsync(Ct);
+        kms.Time.Advance(kms.Options.StoreCacheBound * 0.5);
+
+        Assert.True(await kms.KeysOfAnotherNode.TryUpdateAsync(key with { State = KeyState.Disabled }, key.Revision, Ct));
+        await EncryptAsync(kms, key);
+        await freshness.RefreshAsync(Ct);
+        var refused = await Assert.ThrowsAsync<KmsException>(() => EncryptAsync(kms, key));
+
+        Assert.Equal(KmsErrorCode.KeyDisabled, refused.Code);
+    }
+
     private static Task<EncryptResult> EncryptAsync(KmsHarness kms, Key key) =>
         kms.Get<Encrypt>().HandleAsync(kms.Caller, new EncryptRequest(key.Id.Value, "hello", EncryptionContext.None, DryRun: false), Ct);
 
