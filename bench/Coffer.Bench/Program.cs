@@ -18,7 +18,8 @@ using Microsoft.Extensions.DependencyInjection;
 //                                 connections, 30 s), to attach a profiler to (perf, dotnet-trace); prints its row, the
 //                                 bytes allocated per request and the most allocated types. "open" runs closed-loop
 //                                 Encrypt, then the open loop at half its rate, and prints both rows. "hot" seeds 10,000
-//                                 keys and runs Encrypt over 1,000 of them (the scale run's hot-set cell).
+//                                 keys and runs Encrypt over 1,000 of them (the scale run's hot-set cell); "spread" seeds
+//                                 200,000 and runs Encrypt over all of them (more keys than the caches hold).
 // Asserts no timing in either mode.
 var quick = false;
 int? scaleArg = null;
@@ -242,13 +243,15 @@ static async Task<int> ProfileAsync(string action, int connections, TimeSpan dur
         return closed.ErrorCount + open.ErrorCount > 0 ? 1 : 0;
     }
 
-    if (action == "hot")
+    if (action is "hot" or "spread")
     {
-        // The scale run's hot-set cell on its own: Encrypt spread uniformly over 1,000 of 10,000 seeded keys.
-        var ids = await ScaleSeeder.SeedAsync(coffer, 10_000);
+        // The scale run's cells on their own: Encrypt spread uniformly over 1,000 of 10,000 seeded keys (hot), or over
+        // all of 200,000 (spread: more keys than every cache holds, as in the 1,000,000-key cell).
+        var ids = await ScaleSeeder.SeedAsync(coffer, action == "hot" ? 10_000 : 200_000);
+        var spread = action == "hot" ? 1_000 : ids.Length;
         var plaintext = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         return await MeasureAsync(
-            "coffer", signer, "Encrypt", () => [new("KeyId", ids[RandomNumberGenerator.GetInt32(1_000)]), new("Plaintext", plaintext)], connections, duration);
+            "coffer", signer, "Encrypt", () => [new("KeyId", ids[RandomNumberGenerator.GetInt32(spread)]), new("Plaintext", plaintext)], connections, duration);
     }
 
     KeyValuePair<string, string>[] parameters = action switch
@@ -257,7 +260,7 @@ static async Task<int> ProfileAsync(string action, int connections, TimeSpan dur
         "Decrypt" => [new("CiphertextBlob", (await CallAsync(setup, signer, "Encrypt", encrypt)).GetProperty("CiphertextBlob").GetString()!)],
         "GenerateDataKey" => [new("KeyId", keyId), new("NumberOfBytes", "32")],
         "CreateKey" => [new("KeySpec", "Aliyun_AES_256")],
-        _ => throw new ArgumentException("--profile takes floor, Encrypt, Decrypt, GenerateDataKey, CreateKey, open or hot", nameof(action)),
+        _ => throw new ArgumentException("--profile takes floor, Encrypt, Decrypt, GenerateDataKey, CreateKey, open, hot or spread", nameof(action)),
     };
     return await MeasureAsync("coffer", signer, action, () => parameters, connections, duration);
 }
@@ -267,17 +270,20 @@ static async Task<int> MeasureAsync(
 {
     long allocatedAtStart = 0, allocatedAtEnd = 0;
     TimeSpan cpuAtStart = default, cpuAtEnd = default;
+    (int Gen0, int Gen1, int Gen2, TimeSpan Paused) gcAtStart = default, gcAtEnd = default;
     using var process = Process.GetCurrentProcess();
     using var sampler = new AllocationSampler();
     var cell = await LoadGenerator.ClosedLoopAsync(
         target, signer, action, parameters, connections, duration, TimeSpan.FromSeconds(5),
-        measureStarts: () => (allocatedAtStart, cpuAtStart, sampler.Sampling) = (GC.GetTotalAllocatedBytes(), Cpu(process), true),
-        measureEnds: () => (allocatedAtEnd, cpuAtEnd, sampler.Sampling) = (GC.GetTotalAllocatedBytes(), Cpu(process), false));
+        measureStarts: () => (allocatedAtStart, cpuAtStart, gcAtStart, sampler.Sampling) = (GC.GetTotalAllocatedBytes(), Cpu(process), Collections(), true),
+        measureEnds: () => (allocatedAtEnd, cpuAtEnd, gcAtEnd, sampler.Sampling) = (GC.GetTotalAllocatedBytes(), Cpu(process), Collections(), false));
     var requests = Math.Max(1, cell.Throughput * cell.Seconds);
     Console.WriteLine(Report.Table([cell]));
     // CPU time per request depends far less on other work sharing the machine than throughput does.
     Console.WriteLine(FormattableString.Invariant(
         $"cpu: {(cpuAtEnd - cpuAtStart).TotalMicroseconds / requests:0} us per request, {(cpuAtEnd - cpuAtStart).TotalSeconds / cell.Seconds:0.00} cores busy (load generator and {target}, user + system)"));
+    Console.WriteLine(FormattableString.Invariant(
+        $"gc: {gcAtEnd.Gen0 - gcAtStart.Gen0} gen0, {gcAtEnd.Gen1 - gcAtStart.Gen1} gen1, {gcAtEnd.Gen2 - gcAtStart.Gen2} gen2 collections, paused {(gcAtEnd.Paused - gcAtStart.Paused).TotalMilliseconds:0} ms of {cell.Seconds:0} s; heap {GC.GetTotalMemory(false) / (1024 * 1024)} MiB"));
     Console.WriteLine(FormattableString.Invariant(
         $"allocated: {(allocatedAtEnd - allocatedAtStart) / requests:0} bytes per request (load generator and {target}); sampled by type:"));
     foreach (var (type, bytes) in sampler.Top(25))
@@ -287,6 +293,10 @@ static async Task<int> MeasureAsync(
 
     return cell.ErrorCount > 0 ? 1 : 0;
 }
+
+// Collections counted by generation (a gen1 count includes the gen2 ones), and the total time the runtime paused.
+static (int Gen0, int Gen1, int Gen2, TimeSpan Paused) Collections() =>
+    (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
 
 static TimeSpan Cpu(Process process)
 {

@@ -23,16 +23,16 @@ public sealed class SqliteAccessKeyStore(SqliteDatabase database) : IAccessKeySt
     /// <inheritdoc />
     public Task<AccessKey?> FindAsync(string id, CancellationToken cancellationToken) => database.RunAsync(async connection =>
     {
-        using var reader = await connection.Command($"SELECT {Columns} FROM access_keys WHERE id = $id", ("$id", id))
-            .ExecuteReaderAsync(cancellationToken);
+        using var query = connection.Command($"SELECT {Columns} FROM access_keys WHERE id = $id", ("$id", id));
+        using var reader = await query.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<AccessKey>> ListAsync(CancellationToken cancellationToken) => database.RunAsync(async connection =>
     {
-        using var reader = await connection.Command($"SELECT {Columns} FROM access_keys ORDER BY created_at, id")
-            .ExecuteReaderAsync(cancellationToken);
+        using var query = connection.Command($"SELECT {Columns} FROM access_keys ORDER BY created_at, id");
+        using var reader = await query.ExecuteReaderAsync(cancellationToken);
         var keys = new List<AccessKey>();
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -46,7 +46,7 @@ public sealed class SqliteAccessKeyStore(SqliteDatabase database) : IAccessKeySt
     public Task<int> CountAsync(AccountId account, CancellationToken cancellationToken) => database.RunAsync(async connection =>
         Convert.ToInt32(
             await connection.Command("SELECT COUNT(*) FROM access_keys WHERE account_id = $account", ("$account", account.Value))
-                .ExecuteScalarAsync(cancellationToken),
+                .ScalarOnceAsync(cancellationToken),
             System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
 
     /// <inheritdoc />
@@ -55,7 +55,7 @@ public sealed class SqliteAccessKeyStore(SqliteDatabase database) : IAccessKeySt
             "UPDATE access_keys SET enabled = $enabled, revision = revision + 1 WHERE id = $id AND revision = $revision",
             ("$enabled", enabled ? 1 : 0),
             ("$id", id),
-            ("$revision", expectedRevision)).ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
+            ("$revision", expectedRevision)).ExecuteOnceAsync(cancellationToken) == 1, cancellationToken);
 
     internal static Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, AccessKey key, CancellationToken cancellationToken) =>
         connection.Command(
@@ -67,7 +67,7 @@ public sealed class SqliteAccessKeyStore(SqliteDatabase database) : IAccessKeySt
             ("$enabled", key.Enabled ? 1 : 0),
             ("$created", ToUnixMs(key.CreationDate)),
             ("$revision", key.Revision),
-            ("$user", key.UserName)).ExecuteNonQueryAsync(cancellationToken);
+            ("$user", key.UserName)).ExecuteOnceAsync(cancellationToken);
 
     private static AccessKey Read(SqliteDataReader reader) => new(
         reader.GetString(0),

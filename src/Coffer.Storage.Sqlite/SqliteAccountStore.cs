@@ -23,16 +23,16 @@ public sealed class SqliteAccountStore(SqliteDatabase database) : IAccountStore
     /// <inheritdoc />
     public Task<Account?> FindAsync(AccountId id, CancellationToken cancellationToken) => database.RunAsync(async connection =>
     {
-        using var reader = await connection.Command($"SELECT {Columns} FROM accounts WHERE id = $id", ("$id", id.Value))
-            .ExecuteReaderAsync(cancellationToken);
+        using var query = connection.Command($"SELECT {Columns} FROM accounts WHERE id = $id", ("$id", id.Value));
+        using var reader = await query.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Account>> ListAsync(CancellationToken cancellationToken) => database.RunAsync(async connection =>
     {
-        using var reader = await connection.Command($"SELECT {Columns} FROM accounts ORDER BY created_at, id")
-            .ExecuteReaderAsync(cancellationToken);
+        using var query = connection.Command($"SELECT {Columns} FROM accounts ORDER BY created_at, id");
+        using var reader = await query.ExecuteReaderAsync(cancellationToken);
         var accounts = new List<Account>();
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -48,7 +48,7 @@ public sealed class SqliteAccountStore(SqliteDatabase database) : IAccountStore
             "UPDATE accounts SET status = $status, revision = revision + 1 WHERE id = $id AND revision = $revision",
             ("$status", AccountStatuses.Name(status)),
             ("$id", id.Value),
-            ("$revision", expectedRevision)).ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
+            ("$revision", expectedRevision)).ExecuteOnceAsync(cancellationToken) == 1, cancellationToken);
 
     /// <inheritdoc />
     public Task<bool> TrySetQuotasAsync(AccountId id, AccountQuotas quotas, long expectedRevision, CancellationToken cancellationToken) =>
@@ -61,7 +61,7 @@ public sealed class SqliteAccountStore(SqliteDatabase database) : IAccountStore
             ("$versions", quotas.VersionsPerKey),
             ("$tags", quotas.TagsPerResource),
             ("$id", id.Value),
-            ("$revision", expectedRevision)).ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
+            ("$revision", expectedRevision)).ExecuteOnceAsync(cancellationToken) == 1, cancellationToken);
 
     internal static Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, Account account, CancellationToken cancellationToken) =>
         connection.Command(
@@ -75,7 +75,7 @@ public sealed class SqliteAccountStore(SqliteDatabase database) : IAccountStore
             ("$aliases", account.Quotas.Aliases),
             ("$secrets", account.Quotas.Secrets),
             ("$versions", account.Quotas.VersionsPerKey),
-            ("$tags", account.Quotas.TagsPerResource)).ExecuteNonQueryAsync(cancellationToken);
+            ("$tags", account.Quotas.TagsPerResource)).ExecuteOnceAsync(cancellationToken);
 
     private static Account Read(SqliteDataReader reader) => new(
         new AccountId(reader.GetString(0)), AccountStatuses.Parse(reader.GetString(1)), FromUnixMs(reader.GetInt64(2)), reader.GetInt64(3))

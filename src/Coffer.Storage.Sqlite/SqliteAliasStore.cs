@@ -17,15 +17,16 @@ public sealed class SqliteAliasStore(SqliteDatabase database) : IAliasStore
             ("$account", keyAlias.Account.Value),
             ("$name", keyAlias.Name.Value),
             ("$key", keyAlias.KeyId.Value),
-            ("$created", ToUnixMs(keyAlias.CreationDate))).ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
+            ("$created", ToUnixMs(keyAlias.CreationDate))).ExecuteOnceAsync(cancellationToken) == 1, cancellationToken);
 
     /// <inheritdoc />
     public Task<KeyAlias?> FindAsync(AccountId account, AliasName name, CancellationToken cancellationToken) => database.RunAsync(async connection =>
     {
-        using var reader = await connection.Command(
+        using var query = connection.Command(
             "SELECT account_id, name, key_id, created_at FROM aliases WHERE account_id = $account AND name = $name",
             ("$account", account.Value),
-            ("$name", name.Value)).ExecuteReaderAsync(cancellationToken);
+            ("$name", name.Value));
+        using var reader = await query.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }, cancellationToken);
 
@@ -35,14 +36,14 @@ public sealed class SqliteAliasStore(SqliteDatabase database) : IAliasStore
             "UPDATE aliases SET key_id = $key WHERE account_id = $account AND name = $name",
             ("$key", keyId.Value),
             ("$account", account.Value),
-            ("$name", name.Value)).ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
+            ("$name", name.Value)).ExecuteOnceAsync(cancellationToken) == 1, cancellationToken);
 
     /// <inheritdoc />
     public Task<bool> TryDeleteAsync(AccountId account, AliasName name, CancellationToken cancellationToken) =>
         database.WriteAsync(async connection => await connection.Command(
             "DELETE FROM aliases WHERE account_id = $account AND name = $name",
             ("$account", account.Value),
-            ("$name", name.Value)).ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
+            ("$name", name.Value)).ExecuteOnceAsync(cancellationToken) == 1, cancellationToken);
 
     /// <inheritdoc />
     public Task<(IReadOnlyList<KeyAlias> Items, int TotalCount)> ListAsync(
@@ -53,15 +54,16 @@ public sealed class SqliteAliasStore(SqliteDatabase database) : IAliasStore
         var parameters = new List<(string, object?)> { ("$account", account.Value), ("$key", keyId?.Value) };
         var total = Convert.ToInt32(
             await connection.Command(transaction, "SELECT COUNT(*) FROM aliases WHERE account_id = $account" + filter, [.. parameters])
-                .ExecuteScalarAsync(cancellationToken),
+                .ScalarOnceAsync(cancellationToken),
             System.Globalization.CultureInfo.InvariantCulture);
         parameters.Add(("$limit", limit));
         parameters.Add(("$offset", offset));
-        using var reader = await connection.Command(
+        using var query = connection.Command(
             transaction,
             "SELECT account_id, name, key_id, created_at FROM aliases WHERE account_id = $account" + filter +
             " ORDER BY created_at, name LIMIT $limit OFFSET $offset",
-            [.. parameters]).ExecuteReaderAsync(cancellationToken);
+            [.. parameters]);
+        using var reader = await query.ExecuteReaderAsync(cancellationToken);
         var items = new List<KeyAlias>();
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -75,7 +77,7 @@ public sealed class SqliteAliasStore(SqliteDatabase database) : IAliasStore
     public Task<int> CountAsync(AccountId account, CancellationToken cancellationToken) => database.RunAsync(async connection =>
         Convert.ToInt32(
             await connection.Command("SELECT COUNT(*) FROM aliases WHERE account_id = $account", ("$account", account.Value))
-                .ExecuteScalarAsync(cancellationToken),
+                .ScalarOnceAsync(cancellationToken),
             System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
 
     private static KeyAlias Read(SqliteDataReader r) => new(

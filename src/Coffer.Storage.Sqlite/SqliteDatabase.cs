@@ -20,6 +20,9 @@ namespace Coffer.Storage.Sqlite;
 /// </remarks>
 public sealed class SqliteDatabase : IDisposable
 {
+    // The write connection's page cache (SQLite's default is 2 MB): every nonce lands on a random page of the nonce
+    // table's B-tree, which holds a few million rows at a sustained load; a larger cache keeps its pages in memory.
+    private const int WriterCacheKiB = 65_536;
     private const string ConnectionPragmas =
         "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA busy_timeout=30000;";
 
@@ -29,6 +32,8 @@ public sealed class SqliteDatabase : IDisposable
     private readonly ConditionalWeakTable<sqlite3, object> _configured = [];
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private int _walSet;
+    private SqliteConnection? _writer;
+    private bool _disposed;
 
     /// <summary>A database file at <paramref name="path"/>, or a shared in-memory one when it is <c>:memory:NAME</c>.</summary>
     public SqliteDatabase(string path)
@@ -108,14 +113,33 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>
     /// As <see cref="RunAsync"/> for work that writes: waits (asynchronously) until no other write of this process
-    /// runs, so writers queue in memory instead of sleeping in SQLite's busy handler.
+    /// runs, so writers queue in memory instead of sleeping in SQLite's busy handler, and runs on the one write
+    /// connection of this database, which stays open: its page cache stays warm between writes (another pooled
+    /// connection would find the pages it needs changed by the last write and read them again). A write that fails
+    /// closes it; the next write opens a new one.
     /// </summary>
+    /// <exception cref="ObjectDisposedException">The database has been disposed.</exception>
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            return await RunAsync(work, cancellationToken);
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            try
+            {
+                _writer ??= await OpenWriterAsync(cancellationToken);
+                return await work(_writer);
+            }
+            catch (SqliteException e)
+            {
+                CloseWriter();
+                throw new StoreUnavailableException("SQLite operation failed", e);
+            }
+            catch
+            {
+                CloseWriter();
+                throw;
+            }
         }
         finally
         {
@@ -123,6 +147,48 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
-    /// <summary>Closes the keep-alive connection of an in-memory database.</summary>
-    public void Dispose() => _keepAlive?.Dispose();
+    /// <summary>Closes the write connection and the keep-alive connection of an in-memory database.</summary>
+    public void Dispose()
+    {
+        _writeGate.Wait();
+        try
+        {
+            _disposed = true;
+            CloseWriter();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
+        _keepAlive?.Dispose();
+    }
+
+    // The write connection keeps a larger page cache (WriterCacheKiB). It checkpoints the WAL itself, as SQLite does by
+    // default (every 1,000 pages, inside the commit that crosses them): a checkpointer on a connection of its own was
+    // tried and measured slower on this disk (its fsyncs of the database file ran beside the commits' fsyncs of the WAL:
+    // Encrypt 507 vs 1,059 req/s at one connection, 2,646 vs 3,819 at 32).
+    private async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        try
+        {
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA cache_size=-" + WriterCacheKiB + ";";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        return connection;
+    }
+
+    private void CloseWriter()
+    {
+        _writer?.Dispose();
+        _writer = null;
+    }
 }

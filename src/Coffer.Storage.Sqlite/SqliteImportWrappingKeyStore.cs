@@ -22,18 +22,19 @@ public sealed class SqliteImportWrappingKeyStore(SqliteDatabase database) : IImp
             ("$algorithm", wrappingKey.Parameters.AlgorithmName),
             ("$wrapped", wrappingKey.WrappedPrivateKey),
             ("$created", ToUnixMs(wrappingKey.CreationDate)),
-            ("$expires", ToUnixMs(wrappingKey.ExpireTime))).ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+            ("$expires", ToUnixMs(wrappingKey.ExpireTime))).ExecuteOnceAsync(cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task<ImportWrappingKey?> FindAsync(AccountId account, KeyId key, string id, CancellationToken cancellationToken) =>
         database.RunAsync(async connection =>
         {
-            using var reader = await connection.Command(
+            using var query = connection.Command(
                 "SELECT account_id, key_id, id, wrapping_key_spec, wrapping_algorithm, wrapped_private_key, created_at, expires_at " +
                 "FROM import_wrapping_keys WHERE id = $id AND account_id = $account AND key_id = $key",
                 ("$id", id),
                 ("$account", account.Value),
-                ("$key", key.Value)).ExecuteReaderAsync(cancellationToken);
+                ("$key", key.Value));
+            using var reader = await query.ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
         }, cancellationToken);
 
@@ -42,7 +43,7 @@ public sealed class SqliteImportWrappingKeyStore(SqliteDatabase database) : IImp
         await connection.Command(
             "DELETE FROM import_wrapping_keys WHERE id IN (SELECT id FROM import_wrapping_keys WHERE expires_at <= $now ORDER BY expires_at LIMIT $limit)",
             ("$now", ToUnixMs(now)),
-            ("$limit", limit)).ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+            ("$limit", limit)).ExecuteOnceAsync(cancellationToken), cancellationToken);
 
     private static ImportWrappingKey Read(SqliteDataReader r) => new(
         new AccountId(r.GetString(0)),

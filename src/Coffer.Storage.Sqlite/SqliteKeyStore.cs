@@ -110,14 +110,15 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
             using var transaction = connection.BeginTransaction(deferred: true);
             var total = Convert.ToInt32(
                 await connection.Command(transaction, "SELECT COUNT(*) FROM key_versions WHERE key_id = $key", ("$key", id.Value))
-                    .ExecuteScalarAsync(cancellationToken),
+                    .ScalarOnceAsync(cancellationToken),
                 System.Globalization.CultureInfo.InvariantCulture);
-            using var reader = await connection.Command(
+            using var query = connection.Command(
                 transaction,
                 "SELECT key_id, id, created_at, wrapped_material, public_key FROM key_versions WHERE key_id = $key ORDER BY created_at, rowid LIMIT $limit OFFSET $offset",
                 ("$key", id.Value),
                 ("$limit", limit),
-                ("$offset", offset)).ExecuteReaderAsync(cancellationToken);
+                ("$offset", offset));
+            using var reader = await query.ExecuteReaderAsync(cancellationToken);
             var items = new List<KeyVersion>();
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -135,29 +136,29 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
             transaction,
             "DELETE FROM aliases WHERE key_id = $key AND EXISTS (SELECT 1 FROM keys WHERE id = $key AND revision = $revision)",
             ("$key", key.Id.Value),
-            ("$revision", expectedRevision)).ExecuteNonQueryAsync(cancellationToken);
+            ("$revision", expectedRevision)).ExecuteOnceAsync(cancellationToken);
         await connection.Command(
             transaction,
             "DELETE FROM tags WHERE account_id = $account AND resource_type = 'key' AND resource_id = $key " +
             "AND EXISTS (SELECT 1 FROM keys WHERE id = $key AND revision = $revision)",
             ("$account", key.Account.Value),
             ("$key", key.Id.Value),
-            ("$revision", expectedRevision)).ExecuteNonQueryAsync(cancellationToken);
+            ("$revision", expectedRevision)).ExecuteOnceAsync(cancellationToken);
         await connection.Command(
             transaction,
             "DELETE FROM import_wrapping_keys WHERE key_id = $key AND EXISTS (SELECT 1 FROM keys WHERE id = $key AND revision = $revision)",
             ("$key", key.Id.Value),
-            ("$revision", expectedRevision)).ExecuteNonQueryAsync(cancellationToken);
+            ("$revision", expectedRevision)).ExecuteOnceAsync(cancellationToken);
         await connection.Command(
             transaction,
             "DELETE FROM key_versions WHERE key_id = $key AND EXISTS (SELECT 1 FROM keys WHERE id = $key AND revision = $revision)",
             ("$key", key.Id.Value),
-            ("$revision", expectedRevision)).ExecuteNonQueryAsync(cancellationToken);
+            ("$revision", expectedRevision)).ExecuteOnceAsync(cancellationToken);
         var keys = await connection.Command(
             transaction,
             "DELETE FROM keys WHERE id = $key AND revision = $revision",
             ("$key", key.Id.Value),
-            ("$revision", expectedRevision)).ExecuteNonQueryAsync(cancellationToken);
+            ("$revision", expectedRevision)).ExecuteOnceAsync(cancellationToken);
         if (keys != 1)
         {
             transaction.Rollback();
@@ -184,7 +185,7 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
     /// <inheritdoc />
     public Task<byte[]?> FindMaterialFingerprintAsync(KeyId id, CancellationToken cancellationToken) => database.RunAsync(async connection =>
         await connection.Command("SELECT material_fingerprint FROM keys WHERE id = $id", ("$id", id.Value))
-            .ExecuteScalarAsync(cancellationToken) as byte[], cancellationToken);
+            .ScalarOnceAsync(cancellationToken) as byte[], cancellationToken);
 
     /// <inheritdoc />
     public Task<bool> TryImportMaterialAsync(Key key, long expectedRevision, KeyVersion version, byte[] fingerprint, CancellationToken cancellationToken) =>
@@ -201,7 +202,7 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
                 "UPDATE key_versions SET wrapped_material = $material WHERE id = $id AND key_id = $key",
                 ("$material", version.WrappedMaterial),
                 ("$id", version.Id.Value),
-                ("$key", key.Id.Value)).ExecuteNonQueryAsync(cancellationToken);
+                ("$key", key.Id.Value)).ExecuteOnceAsync(cancellationToken);
             if (versions != 1)
             {
                 transaction.Rollback();
@@ -212,7 +213,7 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
                 transaction,
                 "UPDATE keys SET material_fingerprint = $fingerprint WHERE id = $key",
                 ("$fingerprint", fingerprint),
-                ("$key", key.Id.Value)).ExecuteNonQueryAsync(cancellationToken);
+                ("$key", key.Id.Value)).ExecuteOnceAsync(cancellationToken);
             transaction.Commit();
             return true;
         }, cancellationToken);
@@ -231,7 +232,7 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
             await connection.Command(
                 transaction,
                 "UPDATE key_versions SET wrapped_material = X'' WHERE key_id = $key",
-                ("$key", key.Id.Value)).ExecuteNonQueryAsync(cancellationToken);
+                ("$key", key.Id.Value)).ExecuteOnceAsync(cancellationToken);
             transaction.Commit();
             return true;
         }, cancellationToken);
@@ -239,10 +240,11 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
     /// <inheritdoc />
     public Task<Key?> FindAsync(AccountId account, KeyId id, CancellationToken cancellationToken) => database.RunAsync(async connection =>
     {
-        using var reader = await connection.Command(
+        using var query = connection.Command(
             $"SELECT {KeyColumns} FROM keys k WHERE k.id = $id AND k.account_id = $account",
             ("$id", id.Value),
-            ("$account", account.Value)).ExecuteReaderAsync(cancellationToken);
+            ("$account", account.Value));
+        using var reader = await query.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ReadKey(reader) : null;
     }, cancellationToken);
 
@@ -250,11 +252,12 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
     public Task<(Key Key, KeyVersion Version)?> FindVersionAsync(AccountId account, KeyVersionId versionId, CancellationToken cancellationToken) =>
         database.RunAsync(async connection =>
         {
-            using var reader = await connection.Command(
+            using var query = connection.Command(
                 $"SELECT {KeyColumns}, v.key_id, v.id, v.created_at, v.wrapped_material, v.public_key FROM key_versions v " +
                 "JOIN keys k ON k.id = v.key_id WHERE v.id = $version AND k.account_id = $account",
                 ("$version", versionId.Value),
-                ("$account", account.Value)).ExecuteReaderAsync(cancellationToken);
+                ("$account", account.Value));
+            using var reader = await query.ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken)
                 ? (ReadKey(reader), ReadVersion(reader, VersionColumnsStart))
                 : ((Key, KeyVersion)?)null;
@@ -264,10 +267,11 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
     public Task<KeyVersion?> GetVersionAsync(KeyId id, KeyVersionId versionId, CancellationToken cancellationToken) =>
         database.RunAsync(async connection =>
         {
-            using var reader = await connection.Command(
+            using var query = connection.Command(
                 "SELECT key_id, id, created_at, wrapped_material, public_key FROM key_versions WHERE id = $version AND key_id = $key",
                 ("$version", versionId.Value),
-                ("$key", id.Value)).ExecuteReaderAsync(cancellationToken);
+                ("$key", id.Value));
+            using var reader = await query.ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken) ? ReadVersion(reader, 0) : null;
         }, cancellationToken);
 
@@ -278,14 +282,15 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
             using var transaction = connection.BeginTransaction(deferred: true);
             var total = Convert.ToInt32(
                 await connection.Command(transaction, "SELECT COUNT(*) FROM keys WHERE account_id = $account", ("$account", account.Value))
-                    .ExecuteScalarAsync(cancellationToken),
+                    .ScalarOnceAsync(cancellationToken),
                 System.Globalization.CultureInfo.InvariantCulture);
-            using var reader = await connection.Command(
+            using var query = connection.Command(
                 transaction,
                 $"SELECT {KeyColumns} FROM keys k WHERE k.account_id = $account ORDER BY k.created_at, k.id LIMIT $limit OFFSET $offset",
                 ("$account", account.Value),
                 ("$limit", limit),
-                ("$offset", offset)).ExecuteReaderAsync(cancellationToken);
+                ("$offset", offset));
+            using var reader = await query.ExecuteReaderAsync(cancellationToken);
             var items = new List<Key>();
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -307,7 +312,7 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
                     transaction,
                     "SELECT COALESCE((SELECT n FROM key_counts WHERE account_id = $account), 0)",
                     ("$account", account.Value))
-                .ExecuteScalarAsync(cancellationToken),
+                .ScalarOnceAsync(cancellationToken),
             System.Globalization.CultureInfo.InvariantCulture);
 
     private static Task<int> InsertKeyAsync(SqliteConnection connection, SqliteTransaction transaction, Key key, CancellationToken cancellationToken) =>
@@ -320,15 +325,16 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
             "$revision, $rotation, $interval, $next, $protectionDescription, $policy, $materialExpire)",
             [.. KeyParameters(key), ("$account", key.Account.Value), ("$spec", KeySpecs.Name(key.Spec)), ("$usage", key.Usage),
                 ("$origin", key.Origin), ("$level", key.ProtectionLevel), ("$created", ToUnixMs(key.CreationDate)),
-                ("$revision", key.Revision)]).ExecuteNonQueryAsync(cancellationToken);
+                ("$revision", key.Revision)]).ExecuteOnceAsync(cancellationToken);
 
     private Task<IReadOnlyList<Key>> ListWhereAsync(string condition, DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         database.RunAsync(async connection =>
         {
-            using var reader = await connection.Command(
+            using var query = connection.Command(
                 $"SELECT {KeyColumns} FROM keys k WHERE {condition} LIMIT $limit",
                 ("$now", ToUnixMs(now)),
-                ("$limit", limit)).ExecuteReaderAsync(cancellationToken);
+                ("$limit", limit));
+            using var reader = await query.ExecuteReaderAsync(cancellationToken);
             var items = new List<Key>();
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -347,7 +353,7 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
             "next_rotation_at = $next, deletion_protection_description = $protectionDescription, policy = $policy, " +
             "material_expire_at = $materialExpire, revision = $expected + 1 " +
             "WHERE id = $id AND revision = $expected",
-            [.. KeyParameters(key), ("$expected", expectedRevision)]).ExecuteNonQueryAsync(cancellationToken) == 1;
+            [.. KeyParameters(key), ("$expected", expectedRevision)]).ExecuteOnceAsync(cancellationToken) == 1;
 
     private static (string, object?)[] KeyParameters(Key key) =>
     [
@@ -374,7 +380,7 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
             ("$key", version.KeyId.Value),
             ("$created", ToUnixMs(version.CreationDate)),
             ("$material", version.WrappedMaterial),
-            ("$public", version.PublicKey)).ExecuteNonQueryAsync(cancellationToken);
+            ("$public", version.PublicKey)).ExecuteOnceAsync(cancellationToken);
 
     private static Key ReadKey(SqliteDataReader r)
     {

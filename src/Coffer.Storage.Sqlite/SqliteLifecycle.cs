@@ -14,12 +14,12 @@ public sealed class SqliteLifecycle(SqliteDatabase database) : IStoreLifecycle
     {
         using var transaction = connection.BeginTransaction();
         var current = Convert.ToInt32(
-            await connection.Command(transaction, "PRAGMA user_version;").ExecuteScalarAsync(cancellationToken),
+            await connection.Command(transaction, "PRAGMA user_version;").ScalarOnceAsync(cancellationToken),
             System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (version, sql) in Migrations().Where(m => m.Version > current))
         {
-            await connection.Command(transaction, sql).ExecuteNonQueryAsync(cancellationToken);
-            await connection.Command(transaction, $"PRAGMA user_version = {version};").ExecuteNonQueryAsync(cancellationToken);
+            await connection.Command(transaction, sql).ExecuteOnceAsync(cancellationToken);
+            await connection.Command(transaction, $"PRAGMA user_version = {version};").ExecuteOnceAsync(cancellationToken);
         }
 
         transaction.Commit();
@@ -29,7 +29,7 @@ public sealed class SqliteLifecycle(SqliteDatabase database) : IStoreLifecycle
     /// <inheritdoc />
     public Task<byte[]?> GetRootKeyCheckAsync(CancellationToken cancellationToken) => database.RunAsync(async connection =>
         await connection.Command("SELECT value FROM meta WHERE name = $name", ("$name", CheckRecordName))
-            .ExecuteScalarAsync(cancellationToken) as byte[], cancellationToken);
+            .ScalarOnceAsync(cancellationToken) as byte[], cancellationToken);
 
     /// <inheritdoc />
     public Task InitialiseAsync(byte[] rootKeyCheck, Account account, AccessKey adminKey, CancellationToken cancellationToken) =>
@@ -40,7 +40,7 @@ public sealed class SqliteLifecycle(SqliteDatabase database) : IStoreLifecycle
                 transaction,
                 "INSERT INTO meta (name, value) VALUES ($name, $value) ON CONFLICT (name) DO NOTHING",
                 ("$name", CheckRecordName),
-                ("$value", rootKeyCheck)).ExecuteNonQueryAsync(cancellationToken);
+                ("$value", rootKeyCheck)).ExecuteOnceAsync(cancellationToken);
             if (inserted != 1)
             {
                 throw new InvalidOperationException("The store is already initialised.");

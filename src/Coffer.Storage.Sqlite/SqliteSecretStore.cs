@@ -23,7 +23,7 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore
             transaction,
             $"INSERT INTO secrets ({Columns}) VALUES ($account, $name, $type, $description, $key, $created, $updated, $planned, $policy, $revision) " +
             "ON CONFLICT DO NOTHING",
-            SecretParameters(secret, secret.Revision)).ExecuteNonQueryAsync(cancellationToken);
+            SecretParameters(secret, secret.Revision)).ExecuteOnceAsync(cancellationToken);
         if (inserted != 1)
         {
             transaction.Rollback();
@@ -38,10 +38,11 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore
     /// <inheritdoc />
     public Task<Secret?> FindAsync(AccountId account, string name, CancellationToken cancellationToken) => database.RunAsync(async connection =>
     {
-        using var reader = await connection.Command(
+        using var query = connection.Command(
             $"SELECT {Columns} FROM secrets WHERE account_id = $account AND name = $name",
             ("$account", account.Value),
-            ("$name", name)).ExecuteReaderAsync(cancellationToken);
+            ("$name", name));
+        using var reader = await query.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }, cancellationToken);
 
@@ -49,11 +50,12 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore
     public Task<IReadOnlyList<SecretVersion>> ListVersionsAsync(AccountId account, string name, CancellationToken cancellationToken) =>
         database.RunAsync(async connection =>
         {
-            using var reader = await connection.Command(
+            using var query = connection.Command(
                 "SELECT version_id, created_at, data_type, stages, sealed_key, ciphertext FROM secret_versions " +
                 "WHERE account_id = $account AND secret_name = $name ORDER BY seq",
                 ("$account", account.Value),
-                ("$name", name)).ExecuteReaderAsync(cancellationToken);
+                ("$name", name));
+            using var reader = await query.ExecuteReaderAsync(cancellationToken);
             var versions = new List<SecretVersion>();
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -81,7 +83,7 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore
             "UPDATE secrets SET secret_type = $type, description = $description, encryption_key_id = $key, created_at = $created, " +
             "updated_at = $updated, planned_delete_at = $planned, policy = $policy, revision = $revision " +
             "WHERE account_id = $account AND name = $name AND revision = $expected",
-            parameters).ExecuteNonQueryAsync(cancellationToken);
+            parameters).ExecuteOnceAsync(cancellationToken);
         if (updated != 1)
         {
             transaction.Rollback();
@@ -95,7 +97,7 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore
                 "DELETE FROM secret_versions WHERE account_id = $account AND secret_name = $name AND version_id = $version",
                 ("$account", secret.Account.Value),
                 ("$name", secret.Name),
-                ("$version", versionId)).ExecuteNonQueryAsync(cancellationToken);
+                ("$version", versionId)).ExecuteOnceAsync(cancellationToken);
         }
 
         foreach (var version in upserts)
@@ -117,13 +119,13 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore
             await connection.Command(
                 transaction,
                 "DELETE FROM tags WHERE account_id = $account AND resource_type = 'secret' AND resource_id = $name" + guard,
-                parameters).ExecuteNonQueryAsync(cancellationToken);
+                parameters).ExecuteOnceAsync(cancellationToken);
             await connection.Command(
                 transaction, "DELETE FROM secret_versions WHERE account_id = $account AND secret_name = $name" + guard, parameters)
-                .ExecuteNonQueryAsync(cancellationToken);
+                .ExecuteOnceAsync(cancellationToken);
             var deleted = await connection.Command(
                 transaction, "DELETE FROM secrets WHERE account_id = $account AND name = $name AND revision = $revision", parameters)
-                .ExecuteNonQueryAsync(cancellationToken);
+                .ExecuteOnceAsync(cancellationToken);
             if (deleted != 1)
             {
                 transaction.Rollback();
@@ -142,7 +144,7 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore
     public Task<int> CountAsync(AccountId account, CancellationToken cancellationToken) => database.RunAsync(async connection =>
         Convert.ToInt32(
             await connection.Command("SELECT COUNT(*) FROM secrets WHERE account_id = $account", ("$account", account.Value))
-                .ExecuteScalarAsync(cancellationToken),
+                .ScalarOnceAsync(cancellationToken),
             CultureInfo.InvariantCulture), cancellationToken);
 
     /// <inheritdoc />
@@ -155,7 +157,8 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore
     private Task<IReadOnlyList<Secret>> ListWhereAsync(string where, (string, object?)[] parameters, CancellationToken cancellationToken) =>
         database.RunAsync(async connection =>
         {
-            using var reader = await connection.Command($"SELECT {Columns} FROM secrets WHERE " + where, parameters).ExecuteReaderAsync(cancellationToken);
+            using var query = connection.Command($"SELECT {Columns} FROM secrets WHERE " + where, parameters);
+            using var reader = await query.ExecuteReaderAsync(cancellationToken);
             var secrets = new List<Secret>();
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -180,7 +183,7 @@ public sealed class SqliteSecretStore(SqliteDatabase database) : ISecretStore
             ("$type", version.DataType),
             ("$stages", JsonSerializer.Serialize(version.Stages)),
             ("$sealed", version.SealedKey),
-            ("$ciphertext", version.Ciphertext)).ExecuteNonQueryAsync(cancellationToken);
+            ("$ciphertext", version.Ciphertext)).ExecuteOnceAsync(cancellationToken);
 
     private static (string, object?)[] SecretParameters(Secret secret, long revision) =>
     [

@@ -9,7 +9,8 @@ public static class SqliteStoreServiceCollectionExtensions
     /// <summary>Uses <paramref name="database"/> for every storage port.</summary>
     public static IServiceCollection AddSqliteStore(this IServiceCollection services, SqliteDatabase database)
     {
-        // Through a factory, so the container disposes it on shutdown.
+        // Through a factory, so the container disposes it on shutdown: its write connection goes back to the pool, and
+        // the pool's last close at exit checkpoints the WAL into the database file.
         services.AddSingleton(_ => database);
         services.AddSingleton<IStoreLifecycle, SqliteLifecycle>();
         services.AddSingleton<IAccountStore, SqliteAccountStore>();

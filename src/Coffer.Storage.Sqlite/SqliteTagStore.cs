@@ -12,11 +12,12 @@ public sealed class SqliteTagStore(SqliteDatabase database) : ITagStore
     public Task<IReadOnlyList<Tag>> ListAsync(AccountId account, string resourceType, string resourceId, CancellationToken cancellationToken) =>
         database.RunAsync(async connection =>
         {
-            using var reader = await connection.Command(
+            using var query = connection.Command(
                 "SELECT tag_key, tag_value FROM tags WHERE account_id = $account AND resource_type = $type AND resource_id = $id ORDER BY tag_key",
                 ("$account", account.Value),
                 ("$type", resourceType),
-                ("$id", resourceId)).ExecuteReaderAsync(cancellationToken);
+                ("$id", resourceId));
+            using var reader = await query.ExecuteReaderAsync(cancellationToken);
             var tags = new List<Tag>();
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -44,7 +45,7 @@ public sealed class SqliteTagStore(SqliteDatabase database) : ITagStore
                     ("$type", resourceType),
                     ("$id", resourceId),
                     ("$key", tag.Key),
-                    ("$value", tag.Value)).ExecuteNonQueryAsync(cancellationToken);
+                    ("$value", tag.Value)).ExecuteOnceAsync(cancellationToken);
             }
 
             var count = Convert.ToInt32(
@@ -53,7 +54,7 @@ public sealed class SqliteTagStore(SqliteDatabase database) : ITagStore
                     "SELECT COUNT(*) FROM tags WHERE account_id = $account AND resource_type = $type AND resource_id = $id",
                     ("$account", account.Value),
                     ("$type", resourceType),
-                    ("$id", resourceId)).ExecuteScalarAsync(cancellationToken),
+                    ("$id", resourceId)).ScalarOnceAsync(cancellationToken),
                 System.Globalization.CultureInfo.InvariantCulture);
             if (count > maxTagsPerResource)
             {
@@ -76,13 +77,13 @@ public sealed class SqliteTagStore(SqliteDatabase database) : ITagStore
             {
                 if (keys is null)
                 {
-                    await Delete(connection, transaction, account, resourceType, resourceId, null).ExecuteNonQueryAsync(cancellationToken);
+                    await Delete(connection, transaction, account, resourceType, resourceId, null).ExecuteOnceAsync(cancellationToken);
                     continue;
                 }
 
                 foreach (var key in keys)
                 {
-                    await Delete(connection, transaction, account, resourceType, resourceId, key).ExecuteNonQueryAsync(cancellationToken);
+                    await Delete(connection, transaction, account, resourceType, resourceId, key).ExecuteOnceAsync(cancellationToken);
                 }
             }
 

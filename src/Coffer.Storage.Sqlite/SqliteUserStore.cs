@@ -15,24 +15,26 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
             "INSERT INTO users (account_id, name, created_at) VALUES ($account, $name, $created) ON CONFLICT DO NOTHING",
             ("$account", user.Account.Value),
             ("$name", user.Name),
-            ("$created", ToUnixMs(user.CreationDate))).ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
+            ("$created", ToUnixMs(user.CreationDate))).ExecuteOnceAsync(cancellationToken) == 1, cancellationToken);
 
     /// <inheritdoc />
     public Task<User?> FindAsync(AccountId account, string name, CancellationToken cancellationToken) => database.RunAsync(async connection =>
     {
-        using var reader = await connection.Command(
+        using var query = connection.Command(
             "SELECT account_id, name, created_at FROM users WHERE account_id = $account AND name = $name",
             ("$account", account.Value),
-            ("$name", name)).ExecuteReaderAsync(cancellationToken);
+            ("$name", name));
+        using var reader = await query.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ReadUser(reader) : null;
     }, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<User>> ListAsync(AccountId account, CancellationToken cancellationToken) => database.RunAsync(async connection =>
     {
-        using var reader = await connection.Command(
+        using var query = connection.Command(
             "SELECT account_id, name, created_at FROM users WHERE account_id = $account ORDER BY created_at, name",
-            ("$account", account.Value)).ExecuteReaderAsync(cancellationToken);
+            ("$account", account.Value));
+        using var reader = await query.ExecuteReaderAsync(cancellationToken);
         var users = new List<User>();
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -52,7 +54,7 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
             ("$user", policy.UserName),
             ("$name", policy.PolicyName),
             ("$document", policy.Document),
-            ("$attached", ToUnixMs(policy.AttachDate))).ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+            ("$attached", ToUnixMs(policy.AttachDate))).ExecuteOnceAsync(cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task<bool> DetachPolicyAsync(AccountId account, string userName, string policyName, CancellationToken cancellationToken) =>
@@ -60,17 +62,18 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
             "DELETE FROM user_policies WHERE account_id = $account AND user_name = $user AND policy_name = $name",
             ("$account", account.Value),
             ("$user", userName),
-            ("$name", policyName)).ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
+            ("$name", policyName)).ExecuteOnceAsync(cancellationToken) == 1, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<AttachedPolicy>> ListPoliciesAsync(AccountId account, string userName, CancellationToken cancellationToken) =>
         database.RunAsync(async connection =>
         {
-            using var reader = await connection.Command(
+            using var query = connection.Command(
                 "SELECT account_id, user_name, policy_name, document, attached_at FROM user_policies " +
                 "WHERE account_id = $account AND user_name = $user ORDER BY policy_name",
                 ("$account", account.Value),
-                ("$user", userName)).ExecuteReaderAsync(cancellationToken);
+                ("$user", userName));
+            using var reader = await query.ExecuteReaderAsync(cancellationToken);
             var policies = new List<AttachedPolicy>();
             while (await reader.ReadAsync(cancellationToken))
             {

@@ -89,7 +89,53 @@ public sealed class SqliteDatabaseTests : IDisposable
         Assert.Equal(1, most);
     }
 
+    [Fact]
+    public async Task WriteAsync_WriteConnection_IsOneConnectionWithALargerPageCache()
+    {
+        using var database = new SqliteDatabase(Path.Combine(_folder, "coffer.db"));
+
+        var first = await database.WriteAsync(connection => Task.FromResult(connection), TestContext.Current.CancellationToken);
+        var second = await database.WriteAsync(connection => Task.FromResult(connection), TestContext.Current.CancellationToken);
+        var cacheSize = await database.WriteAsync(connection => PragmaAsync(connection, "cache_size"), TestContext.Current.CancellationToken);
+
+        Assert.Same(first, second);
+        Assert.Equal("-65536", cacheSize);
+        Assert.Equal("2", await database.WriteAsync(connection => PragmaAsync(connection, "synchronous"), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task WriteAsync_ManyWrites_KeepTheWalBounded()
+    {
+        // 3,000 writes of three pages each through the one write connection: without checkpoints the WAL would hold
+        // 9,000 pages (about 36 MB); SQLite's checkpoint every 1,000 pages has it start over, so it stays a few MB.
+        var path = Path.Combine(_folder, "coffer.db");
+        using var database = new SqliteDatabase(path);
+        await database.WriteAsync(connection => ExecuteAsync(connection, "CREATE TABLE blobs (id INTEGER PRIMARY KEY, data BLOB NOT NULL)"), TestContext.Current.CancellationToken);
+        long largest = 0;
+
+        for (var i = 0; i < 3_000; i++)
+        {
+            await database.WriteAsync(connection => ExecuteAsync(connection, "INSERT INTO blobs (data) VALUES (randomblob(10000))"), TestContext.Current.CancellationToken);
+            largest = Math.Max(largest, new FileInfo(path + "-wal").Length);
+        }
+
+        Assert.True(largest < 16 * 1024 * 1024, $"the WAL reached {largest} bytes");
+        Assert.Equal(3_000L, await database.RunAsync(async connection =>
+        {
+            using var count = connection.CreateCommand();
+            count.CommandText = "SELECT COUNT(*) FROM blobs";
+            return (long)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+        }, TestContext.Current.CancellationToken));
+    }
+
     public void Dispose() => SqliteTestStore.DeleteFolder(_folder);
+
+    private static async Task<int> ExecuteAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
 
     private static async Task<string?> PragmaAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string name)
     {
