@@ -9,6 +9,13 @@ internal static class SqliteCommands
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
+        return command.Bind(parameters);
+    }
+
+    /// <summary>Replaces the parameters of <paramref name="command"/> (its prepared statement is kept).</summary>
+    public static SqliteCommand Bind(this SqliteCommand command, params (string Name, object? Value)[] parameters)
+    {
+        command.Parameters.Clear();
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);

@@ -30,6 +30,7 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
     /// <remarks>
     /// One <c>BEGIN IMMEDIATE</c> … <c>COMMIT</c> (one WAL fsync for the batch; the write lock keeps other processes
     /// out while the counts are read and the keys inserted); each account's keys counted once; a savepoint per key.
+    /// The batch's statements are prepared once and bound again for each key.
     /// </remarks>
     public Task<IReadOnlyList<KeyCreationResult>> TryCreateBatchAsync(IReadOnlyList<KeyCreation> keys, CancellationToken cancellationToken) =>
         database.WriteAsync(async connection =>
@@ -37,6 +38,11 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
             var results = new KeyCreationResult[keys.Count];
             var counts = new Dictionary<AccountId, int>();
             using var transaction = connection.BeginTransaction();
+            using var save = connection.Command(transaction, "SAVEPOINT new_key");
+            using var release = connection.Command(transaction, "RELEASE new_key");
+            using var undo = connection.Command(transaction, "ROLLBACK TO new_key");
+            using var insertKey = connection.Command(transaction, InsertKeySql);
+            using var insertVersion = connection.Command(transaction, InsertVersionSql);
             for (var i = 0; i < keys.Count; i++)
             {
                 var (key, version, limit) = keys[i];
@@ -52,20 +58,20 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
                     continue;
                 }
 
-                transaction.Save("new_key");
+                await save.ExecuteNonQueryAsync(cancellationToken);
                 try
                 {
-                    await InsertKeyAsync(connection, transaction, key, cancellationToken);
-                    await InsertVersionAsync(connection, transaction, version, cancellationToken);
-                    transaction.Release("new_key");
+                    await insertKey.Bind(InsertKeyParameters(key)).ExecuteNonQueryAsync(cancellationToken);
+                    await insertVersion.Bind(InsertVersionParameters(version)).ExecuteNonQueryAsync(cancellationToken);
+                    await release.ExecuteNonQueryAsync(cancellationToken);
                     counts[key.Account] = count + 1;
                     results[i] = new KeyCreationResult(KeyCreationOutcome.Created);
                 }
                 catch (SqliteException e)
                 {
                     // Only this key is undone; a failure that ended the whole transaction fails the Commit below.
-                    transaction.Rollback("new_key");
-                    transaction.Release("new_key");
+                    await undo.ExecuteNonQueryAsync(cancellationToken);
+                    await release.ExecuteNonQueryAsync(cancellationToken);
                     counts[key.Account] = count;
                     results[i] = new KeyCreationResult(KeyCreationOutcome.Failed, new StoreUnavailableException("SQLite operation failed", e));
                 }
@@ -315,17 +321,24 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
                 .ScalarOnceAsync(cancellationToken),
             System.Globalization.CultureInfo.InvariantCulture);
 
+    private const string InsertKeySql =
+        "INSERT INTO keys (account_id, id, spec, usage, origin, protection_level, state, description, created_at, " +
+        "primary_version_id, last_rotation_at, delete_at, deletion_protection, revision, automatic_rotation, rotation_interval_s, " +
+        "next_rotation_at, deletion_protection_description, policy, material_expire_at) VALUES " +
+        "($account, $id, $spec, $usage, $origin, $level, $state, $description, $created, $primary, $rotated, $delete, $protection, " +
+        "$revision, $rotation, $interval, $next, $protectionDescription, $policy, $materialExpire)";
+
+    private const string InsertVersionSql =
+        "INSERT INTO key_versions (id, key_id, created_at, wrapped_material, public_key) VALUES ($id, $key, $created, $material, $public)";
+
     private static Task<int> InsertKeyAsync(SqliteConnection connection, SqliteTransaction transaction, Key key, CancellationToken cancellationToken) =>
-        connection.Command(
-            transaction,
-            "INSERT INTO keys (account_id, id, spec, usage, origin, protection_level, state, description, created_at, " +
-            "primary_version_id, last_rotation_at, delete_at, deletion_protection, revision, automatic_rotation, rotation_interval_s, " +
-            "next_rotation_at, deletion_protection_description, policy, material_expire_at) VALUES " +
-            "($account, $id, $spec, $usage, $origin, $level, $state, $description, $created, $primary, $rotated, $delete, $protection, " +
-            "$revision, $rotation, $interval, $next, $protectionDescription, $policy, $materialExpire)",
-            [.. KeyParameters(key), ("$account", key.Account.Value), ("$spec", KeySpecs.Name(key.Spec)), ("$usage", key.Usage),
-                ("$origin", key.Origin), ("$level", key.ProtectionLevel), ("$created", ToUnixMs(key.CreationDate)),
-                ("$revision", key.Revision)]).ExecuteOnceAsync(cancellationToken);
+        connection.Command(transaction, InsertKeySql, InsertKeyParameters(key)).ExecuteOnceAsync(cancellationToken);
+
+    private static (string, object?)[] InsertKeyParameters(Key key) =>
+    [
+        .. KeyParameters(key), ("$account", key.Account.Value), ("$spec", KeySpecs.Name(key.Spec)), ("$usage", key.Usage),
+        ("$origin", key.Origin), ("$level", key.ProtectionLevel), ("$created", ToUnixMs(key.CreationDate)), ("$revision", key.Revision),
+    ];
 
     private Task<IReadOnlyList<Key>> ListWhereAsync(string condition, DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         database.RunAsync(async connection =>
@@ -373,14 +386,16 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
     ];
 
     private static Task<int> InsertVersionAsync(SqliteConnection connection, SqliteTransaction transaction, KeyVersion version, CancellationToken cancellationToken) =>
-        connection.Command(
-            transaction,
-            "INSERT INTO key_versions (id, key_id, created_at, wrapped_material, public_key) VALUES ($id, $key, $created, $material, $public)",
-            ("$id", version.Id.Value),
-            ("$key", version.KeyId.Value),
-            ("$created", ToUnixMs(version.CreationDate)),
-            ("$material", version.WrappedMaterial),
-            ("$public", version.PublicKey)).ExecuteOnceAsync(cancellationToken);
+        connection.Command(transaction, InsertVersionSql, InsertVersionParameters(version)).ExecuteOnceAsync(cancellationToken);
+
+    private static (string, object?)[] InsertVersionParameters(KeyVersion version) =>
+    [
+        ("$id", version.Id.Value),
+        ("$key", version.KeyId.Value),
+        ("$created", ToUnixMs(version.CreationDate)),
+        ("$material", version.WrappedMaterial),
+        ("$public", version.PublicKey),
+    ];
 
     private static Key ReadKey(SqliteDataReader r)
     {
