@@ -23,6 +23,22 @@ public sealed class NonceIndexTests
     }
 
     [Fact]
+    public void RemoveExpired_InStepsOfShards_RemovesOnlyTheStepsShardsAndAllOfThemTogether()
+    {
+        var index = new NonceIndex();
+        var digests = Enumerable.Range(0, 5_000).Select(i => Digest(i)).ToList();
+        digests.ForEach(d => index.Set(d, 100));
+
+        var first = index.RemoveExpired(cutoffMs: 150, firstShard: 0, shardCount: 16);
+        var inFirstStep = digests.Where(d => (int)(d & 0xFF) < 16).ToList();
+        var rest = Enumerable.Range(1, 15).Sum(step => index.RemoveExpired(cutoffMs: 150, firstShard: step * 16, shardCount: 16));
+
+        Assert.Equal(inFirstStep.Count, first);
+        Assert.Equal(5_000, first + rest);
+        Assert.All(digests, d => Assert.False(index.Contains(d)));
+    }
+
+    [Fact]
     public void RemoveExpired_EntryExpiringAtTheCutoff_IsKept()
     {
         var index = new NonceIndex();
