@@ -18,7 +18,7 @@ internal static class PostgresCommands
     }
 
     public static NpgsqlCommand Command(
-        this NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+        this NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = connection.Command(sql, parameters);
         command.Transaction = transaction;

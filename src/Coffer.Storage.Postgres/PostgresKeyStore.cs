@@ -43,8 +43,7 @@ public sealed class PostgresKeyStore(PostgresDatabase database) : IKeyStore
             {
                 await connection.Command(transaction, "SELECT pg_advisory_xact_lock(hashtextextended('keys/' || @account, 0))", ("account", account.Value))
                     .ExecuteNonQueryAsync(cancellationToken);
-                counts[account] = ToInt32(await connection.Command(
-                    transaction, "SELECT COUNT(*) FROM keys WHERE account_id = @account", ("account", account.Value)).ExecuteScalarAsync(cancellationToken));
+                counts[account] = await CountAsync(connection, transaction, account, cancellationToken);
             }
 
             var results = new KeyCreationResult[keys.Count];
@@ -274,9 +273,15 @@ public sealed class PostgresKeyStore(PostgresDatabase database) : IKeyStore
         }, cancellationToken, IsolationLevel.RepeatableRead);
 
     /// <inheritdoc />
-    public Task<int> CountAsync(AccountId account, CancellationToken cancellationToken) => database.RunAsync(async connection =>
-        ToInt32(await connection.Command("SELECT COUNT(*) FROM keys WHERE account_id = @account", ("account", account.Value))
-            .ExecuteScalarAsync(cancellationToken)), cancellationToken);
+    public Task<int> CountAsync(AccountId account, CancellationToken cancellationToken) =>
+        database.RunAsync(connection => CountAsync(connection, null, account, cancellationToken), cancellationToken);
+
+    /// <summary>The account's number of keys, from the trigger-kept key_counts row (migration 0007).</summary>
+    private static async Task<int> CountAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, AccountId account, CancellationToken cancellationToken) =>
+        ToInt32(await connection.Command(
+                transaction, "SELECT COALESCE((SELECT n FROM key_counts WHERE account_id = @account), 0)", ("account", account.Value))
+            .ExecuteScalarAsync(cancellationToken));
 
     private static Task<int> InsertKeyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Key key, CancellationToken cancellationToken) =>
         connection.Command(
