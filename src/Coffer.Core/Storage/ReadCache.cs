@@ -19,6 +19,10 @@ internal sealed class ReadCache<TKey, TValue>(TimeProvider time, TimeSpan bound,
     where TValue : class
 {
     private readonly ConcurrentDictionary<TKey, Entry> _entries = new();
+
+    // Entries held, kept beside the dictionary (ConcurrentDictionary.Count takes every one of its locks); approximate
+    // only while a full cache starts over under concurrent loads.
+    private int _count;
     private long _generation;
     private long _hits;
     private long _misses;
@@ -89,19 +93,31 @@ internal sealed class ReadCache<TKey, TValue>(TimeProvider time, TimeSpan bound,
             return;
         }
 
-        if (_entries.Count >= capacity)
+        if (Volatile.Read(ref _count) >= capacity)
         {
             _entries.Clear();
+            Volatile.Write(ref _count, 0);
         }
 
-        _entries[key] = new Entry(value, ticket.StartedAt, ticket.Stamp);
+        var entry = new Entry(value, ticket.StartedAt, ticket.Stamp);
+        if (_entries.TryAdd(key, entry))
+        {
+            Interlocked.Increment(ref _count);
+        }
+        else
+        {
+            _entries[key] = entry;
+        }
     }
 
     /// <summary>Drops the entry of <paramref name="key"/>; loads running now will not cache what they read.</summary>
     public void Invalidate(TKey key)
     {
         Interlocked.Increment(ref _generation);
-        _entries.TryRemove(key, out _);
+        if (_entries.TryRemove(key, out _))
+        {
+            Interlocked.Decrement(ref _count);
+        }
     }
 
     /// <summary>Drops every entry whose record matches <paramref name="match"/> (a scan: for rare writes only).</summary>
@@ -110,9 +126,9 @@ internal sealed class ReadCache<TKey, TValue>(TimeProvider time, TimeSpan bound,
         Interlocked.Increment(ref _generation);
         foreach (var entry in _entries)
         {
-            if (match(entry.Value.Value))
+            if (match(entry.Value.Value) && _entries.TryRemove(entry.Key, out _))
             {
-                _entries.TryRemove(entry.Key, out _);
+                Interlocked.Decrement(ref _count);
             }
         }
     }
