@@ -227,6 +227,20 @@ public sealed class PostgresKeyStore(PostgresDatabase database) : IKeyStore
     }, cancellationToken);
 
     /// <inheritdoc />
+    public Task<(Key Key, KeyVersion? PrimaryVersion)?> FindWithPrimaryVersionAsync(AccountId account, KeyId id, CancellationToken cancellationToken) =>
+        database.RunAsync(async connection =>
+        {
+            await using var reader = await connection.Command(
+                $"SELECT {KeyColumns}, v.key_id, v.id, v.created_at, v.wrapped_material, v.public_key FROM keys k " +
+                "LEFT JOIN key_versions v ON v.id = k.primary_version_id AND v.key_id = k.id WHERE k.id = @id AND k.account_id = @account",
+                ("id", id.Value),
+                ("account", account.Value)).ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken)
+                ? (ReadKey(reader), reader.IsDBNull(VersionColumnsStart) ? null : ReadVersion(reader, VersionColumnsStart))
+                : ((Key, KeyVersion?)?)null;
+        }, cancellationToken);
+
+    /// <inheritdoc />
     public Task<(Key Key, KeyVersion Version)?> FindVersionAsync(AccountId account, KeyVersionId versionId, CancellationToken cancellationToken) =>
         database.RunAsync(async connection =>
         {

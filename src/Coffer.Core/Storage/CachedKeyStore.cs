@@ -30,8 +30,40 @@ internal sealed class CachedKeyStore(IKeyStore inner, KmsOptions options, TimePr
         inner.TryCreateBatchAsync(keys, cancellationToken);
 
     /// <inheritdoc />
-    public Task<Key?> FindAsync(AccountId account, KeyId id, CancellationToken cancellationToken) =>
-        _keys.GetOrLoadAsync((account, id), (inner, account, id), static (s, ct) => s.inner.FindAsync(s.account, s.id, ct), cancellationToken);
+    /// <remarks>A miss reads the key with its primary version (one query) and caches both.</remarks>
+    public async Task<Key?> FindAsync(AccountId account, KeyId id, CancellationToken cancellationToken)
+    {
+        if (_keys.TryGet((account, id), out var cached))
+        {
+            return cached;
+        }
+
+        var keyTicket = _keys.Begin();
+        var versionTicket = _versions.Begin();
+        if (await inner.FindWithPrimaryVersionAsync(account, id, cancellationToken) is not { } found)
+        {
+            return null;
+        }
+
+        _keys.Put((account, id), found.Key, keyTicket);
+        if (found.PrimaryVersion is { } primary)
+        {
+            _versions.Put(primary.Id, primary, versionTicket);
+        }
+
+        return found.Key;
+    }
+
+    /// <inheritdoc />
+    public async Task<(Key Key, KeyVersion? PrimaryVersion)?> FindWithPrimaryVersionAsync(AccountId account, KeyId id, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(account, id, cancellationToken) is not { } key)
+        {
+            return null;
+        }
+
+        return (key, await GetVersionAsync(key.Id, key.PrimaryVersion, cancellationToken));
+    }
 
     /// <inheritdoc />
     public async Task<(Key Key, KeyVersion Version)?> FindVersionAsync(AccountId account, KeyVersionId versionId, CancellationToken cancellationToken)

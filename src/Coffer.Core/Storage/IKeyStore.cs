@@ -28,6 +28,12 @@ public interface IKeyStore
     /// <summary>The key <paramref name="id"/> of <paramref name="account"/>, or null.</summary>
     Task<Key?> FindAsync(AccountId account, KeyId id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="FindAsync"/>, with the key's primary version read in the same query (null when the key has no
+    /// such version row). The read caches use it so that Encrypt's two records cost one read.
+    /// </summary>
+    Task<(Key Key, KeyVersion? PrimaryVersion)?> FindWithPrimaryVersionAsync(AccountId account, KeyId id, CancellationToken cancellationToken);
+
     /// <summary>The version <paramref name="versionId"/> and its key, when the key belongs to <paramref name="account"/>.</summary>
     Task<(Key Key, KeyVersion Version)?> FindVersionAsync(
         AccountId account, KeyVersionId versionId, CancellationToken cancellationToken);

@@ -63,6 +63,43 @@ public abstract partial class KeyStoreCompliance : StoreCompliance
     }
 
     [Fact]
+    public async Task FindWithPrimaryVersionAsync_OwnKey_ReturnsTheKeyAndItsPrimaryVersion()
+    {
+        var (key, version) = Key(A, 1);
+        await Store.Keys.CreateAsync(key, version, Ct);
+
+        var found = await Store.Keys.FindWithPrimaryVersionAsync(A, key.Id, Ct);
+
+        Assert.NotNull(found);
+        Assert.Equal(key, found.Value.Key);
+        AssertSameVersion(version, found.Value.PrimaryVersion!);
+    }
+
+    [Fact]
+    public async Task FindWithPrimaryVersionAsync_AfterARotation_ReturnsTheNewPrimaryVersion()
+    {
+        var (key, first) = Key(A, 1);
+        await Store.Keys.CreateAsync(key, first, Ct);
+        var second = new KeyVersion(key.Id, new KeyVersionId(Id(2, 'b')), T0.AddDays(1), Bytes(2));
+        Assert.True(await Store.Keys.TryAddVersionAsync(key with { PrimaryVersion = second.Id, LastRotationDate = T0.AddDays(1) }, key.Revision, second, Ct));
+
+        var found = await Store.Keys.FindWithPrimaryVersionAsync(A, key.Id, Ct);
+
+        Assert.Equal(second.Id, found!.Value.Key.PrimaryVersion);
+        AssertSameVersion(second, found.Value.PrimaryVersion!);
+    }
+
+    [Fact]
+    public async Task FindWithPrimaryVersionAsync_KeyOfAnotherAccountOrUnknown_ReturnsNull()
+    {
+        var (key, version) = Key(A, 1);
+        await Store.Keys.CreateAsync(key, version, Ct);
+
+        Assert.Null(await Store.Keys.FindWithPrimaryVersionAsync(B, key.Id, Ct));
+        Assert.Null(await Store.Keys.FindWithPrimaryVersionAsync(A, new KeyId(Id(9)), Ct));
+    }
+
+    [Fact]
     public async Task FindVersionAsync_OwnVersion_ReturnsKeyAndVersionWithMaterialIntact()
     {
         var (key, version) = Key(A, 1);
