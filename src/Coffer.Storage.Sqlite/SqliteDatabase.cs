@@ -20,8 +20,8 @@ namespace Coffer.Storage.Sqlite;
 /// </remarks>
 public sealed class SqliteDatabase : IDisposable
 {
-    // The write connection's page cache (SQLite's default is 2 MB): every nonce lands on a random page of the nonce
-    // table's B-tree, which holds a few million rows at a sustained load; a larger cache keeps its pages in memory.
+    // The write connection's page cache (SQLite's default is 2 MB): each new key lands on random pages of the keys' and
+    // versions' indexes, which hold millions of rows in a large store; a larger cache keeps those pages in memory.
     private const int WriterCacheKiB = 65_536;
     private const string ConnectionPragmas =
         "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA busy_timeout=30000;";
