@@ -231,7 +231,7 @@ public sealed class PostgresKeyStore(PostgresDatabase database) : IKeyStore
         database.RunAsync(async connection =>
         {
             await using var reader = await connection.Command(
-                $"SELECT {KeyColumns}, v.key_id, v.id, v.created_at, v.wrapped_material, v.public_key FROM keys k " +
+                $"SELECT {KeyColumns}, {VersionColumns} FROM keys k " +
                 "LEFT JOIN key_versions v ON v.id = k.primary_version_id AND v.key_id = k.id WHERE k.id = @id AND k.account_id = @account",
                 ("id", id.Value),
                 ("account", account.Value)).ExecuteReaderAsync(cancellationToken);

@@ -16,6 +16,8 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
 
     private const int VersionColumnsStart = 20;
 
+    private const string VersionColumns = "v.key_id, v.id, v.created_at, v.wrapped_material, v.public_key";
+
     /// <inheritdoc />
     public Task CreateAsync(Key key, KeyVersion firstVersion, CancellationToken cancellationToken) => database.WriteAsync(async connection =>
     {
@@ -259,7 +261,7 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
         database.RunAsync(async connection =>
         {
             using var query = connection.Command(
-                $"SELECT {KeyColumns}, v.key_id, v.id, v.created_at, v.wrapped_material, v.public_key FROM keys k " +
+                $"SELECT {KeyColumns}, {VersionColumns} FROM keys k " +
                 "LEFT JOIN key_versions v ON v.id = k.primary_version_id AND v.key_id = k.id WHERE k.id = $id AND k.account_id = $account",
                 ("$id", id.Value),
                 ("$account", account.Value));
@@ -274,7 +276,7 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
         database.RunAsync(async connection =>
         {
             using var query = connection.Command(
-                $"SELECT {KeyColumns}, v.key_id, v.id, v.created_at, v.wrapped_material, v.public_key FROM key_versions v " +
+                $"SELECT {KeyColumns}, {VersionColumns} FROM key_versions v " +
                 "JOIN keys k ON k.id = v.key_id WHERE v.id = $version AND k.account_id = $account",
                 ("$version", versionId.Value),
                 ("$account", account.Value));
