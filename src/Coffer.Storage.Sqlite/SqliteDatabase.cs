@@ -30,6 +30,7 @@ public sealed class SqliteDatabase : IDisposable
     private readonly SqliteConnection? _keepAlive;
     private readonly bool _inMemory;
     private readonly ConditionalWeakTable<sqlite3, object> _configured = [];
+    private readonly Lazy<SqliteDatabase>? _nonceLog;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private int _walSet;
     private SqliteConnection? _writer;
@@ -37,7 +38,17 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>A database file at <paramref name="path"/>, or a shared in-memory one when it is <c>:memory:NAME</c>.</summary>
     public SqliteDatabase(string path)
+        : this(path, withNonceLog: true)
     {
+    }
+
+    private SqliteDatabase(string path, bool withNonceLog)
+    {
+        if (withNonceLog)
+        {
+            _nonceLog = new Lazy<SqliteDatabase>(() => new SqliteDatabase(NonceLogPath(path), withNonceLog: false));
+        }
+
         _inMemory = path.StartsWith(":memory:", StringComparison.Ordinal);
         var builder = _inMemory
             ? new SqliteConnectionStringBuilder { DataSource = path[":memory:".Length..], Mode = SqliteOpenMode.Memory, Cache = SqliteCacheMode.Shared }
@@ -61,6 +72,19 @@ public sealed class SqliteDatabase : IDisposable
             _keepAlive.Open();
         }
     }
+
+    /// <summary>
+    /// The companion database that holds the used-nonce log (<see cref="SqliteNonceStore"/>): beside the file,
+    /// <c>coffer.db</c> → <c>coffer-nonces.db</c>, with its own WAL and its own write connection; opened on first use.
+    /// </summary>
+    /// <remarks>
+    /// Nonce batches commit hundreds of times a second under load. In the main file each commit made every pooled read
+    /// connection drop its whole page cache (SQLite resets a connection's cache when it finds the file changed by
+    /// another connection), so a key read after a cache miss read its pages again. In a file of their own, the main
+    /// file changes only when keys and other records do: Encrypt spread over 200,000 keys measured 2,241 → 2,764 req/s.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">This is itself a nonce log.</exception>
+    public SqliteDatabase NonceLog => _nonceLog?.Value ?? throw new InvalidOperationException("A nonce log has no nonce log of its own.");
 
     /// <summary>Opens a configured connection.</summary>
     /// <exception cref="StoreUnavailableException">The database cannot be opened.</exception>
@@ -147,7 +171,7 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
-    /// <summary>Closes the write connection and the keep-alive connection of an in-memory database.</summary>
+    /// <summary>Closes the write connection, the keep-alive connection of an in-memory database, and the nonce log.</summary>
     public void Dispose()
     {
         _writeGate.Wait();
@@ -162,7 +186,16 @@ public sealed class SqliteDatabase : IDisposable
         }
 
         _keepAlive?.Dispose();
+        if (_nonceLog is { IsValueCreated: true })
+        {
+            _nonceLog.Value.Dispose();
+        }
     }
+
+    private static string NonceLogPath(string path) =>
+        path.StartsWith(":memory:", StringComparison.Ordinal)
+            ? path + "-nonces"
+            : Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, Path.GetFileNameWithoutExtension(path) + "-nonces" + Path.GetExtension(path));
 
     // The write connection keeps a larger page cache (WriterCacheKiB). It checkpoints the WAL itself, as SQLite does by
     // default (every 1,000 pages, inside the commit that crosses them): a checkpointer on a connection of its own was

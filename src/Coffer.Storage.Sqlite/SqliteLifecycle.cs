@@ -10,21 +10,12 @@ public sealed class SqliteLifecycle(SqliteDatabase database) : IStoreLifecycle
     private const string CheckRecordName = "root_key_check";
 
     /// <inheritdoc />
-    public Task MigrateAsync(CancellationToken cancellationToken) => database.WriteAsync(async connection =>
+    /// <remarks>The main file, then the nonce log's own file (<see cref="SqliteDatabase.NonceLog"/>), each with its own migrations.</remarks>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        using var transaction = connection.BeginTransaction();
-        var current = Convert.ToInt32(
-            await connection.Command(transaction, "PRAGMA user_version;").ScalarOnceAsync(cancellationToken),
-            System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var (version, sql) in Migrations().Where(m => m.Version > current))
-        {
-            await connection.Command(transaction, sql).ExecuteOnceAsync(cancellationToken);
-            await connection.Command(transaction, $"PRAGMA user_version = {version};").ExecuteOnceAsync(cancellationToken);
-        }
-
-        transaction.Commit();
-        return 0;
-    }, cancellationToken);
+        await MigrateAsync(database, "Migrations.", cancellationToken);
+        await MigrateAsync(database.NonceLog, "NonceLogMigrations.", cancellationToken);
+    }
 
     /// <inheritdoc />
     public Task<byte[]?> GetRootKeyCheckAsync(CancellationToken cancellationToken) => database.RunAsync(async connection =>
@@ -52,12 +43,28 @@ public sealed class SqliteLifecycle(SqliteDatabase database) : IStoreLifecycle
             return 0;
         }, cancellationToken);
 
-    private static IEnumerable<(int Version, string Sql)> Migrations()
+    private static Task<int> MigrateAsync(SqliteDatabase target, string prefix, CancellationToken cancellationToken) => target.WriteAsync(async connection =>
+    {
+        using var transaction = connection.BeginTransaction();
+        var current = Convert.ToInt32(
+            await connection.Command(transaction, "PRAGMA user_version;").ScalarOnceAsync(cancellationToken),
+            System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (version, sql) in Migrations(prefix).Where(m => m.Version > current))
+        {
+            await connection.Command(transaction, sql).ExecuteOnceAsync(cancellationToken);
+            await connection.Command(transaction, $"PRAGMA user_version = {version};").ExecuteOnceAsync(cancellationToken);
+        }
+
+        transaction.Commit();
+        return 0;
+    }, cancellationToken);
+
+    private static IEnumerable<(int Version, string Sql)> Migrations(string prefix)
     {
         var assembly = typeof(SqliteLifecycle).Assembly;
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("Migrations.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
-            var file = name["Migrations.".Length..];
+            var file = name[prefix.Length..];
             var version = int.Parse(file[..4], System.Globalization.CultureInfo.InvariantCulture);
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);

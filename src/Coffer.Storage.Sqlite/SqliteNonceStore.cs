@@ -9,17 +9,17 @@ using static Coffer.Storage.Sqlite.SqliteCommands;
 namespace Coffer.Storage.Sqlite;
 
 /// <summary>
-/// Used nonces in SQLite, as an append-only log: a batch is one row (24 bytes per nonce, see migration 0007), and the
-/// duplicate check runs against an in-memory index of every logged nonce, so a batch of N nonces writes one or two
-/// pages instead of N random pages of a B-tree.
+/// Used nonces in SQLite, as an append-only log in a file of its own (<see cref="SqliteDatabase.NonceLog"/>): a batch is
+/// one row (24 bytes per nonce, see migration 0007), and the duplicate check runs against an in-memory index of every
+/// logged nonce, so a batch of N nonces writes one or two pages instead of N random pages of a B-tree.
 /// </summary>
 /// <remarks>
 /// <para>
 /// The index is kept exact across processes sharing the file: every batch runs in a write transaction (SQLite's one
 /// writer lock), and first reads the rows appended since this process last looked (ids only grow, AUTOINCREMENT), so
-/// a nonce another process logged is in the index before this batch is checked. The first batch reads the whole log
-/// and the rows of the former <c>nonces</c> table. A commit that fails leaves the index unchanged, so none of the
-/// batch's nonces counts as used.
+/// a nonce another process logged is in the index before this batch is checked. The first batch reads the whole log,
+/// and the rows that earlier versions wrote in the main file (its <c>nonce_log</c> and the former <c>nonces</c> table,
+/// no longer written). A commit that fails leaves the index unchanged, so none of the batch's nonces counts as used.
 /// </para>
 /// <para>
 /// Cost: memory and one read of the log at the first request after a start. Measured with 2,000,000 logged nonces
@@ -35,6 +35,7 @@ public sealed class SqliteNonceStore(SqliteDatabase database) : INonceStore
     // 16 of the index's 256 shards per step of a purge: about 1.3 ms under the write lock at 2,000,000 nonces.
     private const int PurgeShardsPerStep = 16;
 
+    private readonly SqliteDatabase _log = database.NonceLog;
     private readonly NonceIndex _used = new();
     private long _lastLogId = -1;
 
@@ -45,7 +46,7 @@ public sealed class SqliteNonceStore(SqliteDatabase database) : INonceStore
     /// <inheritdoc />
     /// <remarks>One <c>BEGIN IMMEDIATE</c> … <c>COMMIT</c> appending one row: one WAL fsync for the whole batch.</remarks>
     public Task<IReadOnlyList<bool>> TryRecordBatchAsync(IReadOnlyList<NonceRecord> nonces, CancellationToken cancellationToken) =>
-        database.WriteAsync(async connection =>
+        _log.WriteAsync(async connection =>
         {
             var recorded = new bool[nonces.Count];
             if (nonces.Count == 0)
@@ -94,28 +95,26 @@ public sealed class SqliteNonceStore(SqliteDatabase database) : INonceStore
     /// <inheritdoc />
     /// <remarks>
     /// Counts the nonces dropped from the index. A log row is deleted once its latest entry has expired; until then
-    /// its expired entries are skipped from the index only. The index is swept in steps of
+    /// its expired entries are skipped from the index only. The main file's former tables are purged the same way. The index is swept in steps of
     /// <see cref="PurgeShardsPerStep"/> shards, each under the write lock on its own, so nonce batches run between them
     /// instead of waiting for the whole sweep.
     /// </remarks>
     public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var cutoff = ToUnixMs(now);
-        await database.WriteAsync(async connection =>
+        await _log.WriteAsync(async connection =>
         {
             using var transaction = connection.BeginTransaction();
             await CatchUpAsync(connection, transaction, cancellationToken);
-            using (var delete = connection.Command(
-                transaction,
-                "DELETE FROM nonce_log WHERE expires_at < $now; DELETE FROM nonces WHERE expires_at < $now;",
-                ("$now", cutoff)))
-            {
-                await delete.ExecuteNonQueryAsync(cancellationToken);
-            }
-
+            await connection.Command(transaction, "DELETE FROM nonce_log WHERE expires_at < $now", ("$now", cutoff)).ExecuteOnceAsync(cancellationToken);
             transaction.Commit();
             return 0;
         }, cancellationToken);
+        await database.WriteAsync(
+            async connection => await connection.Command(
+                "DELETE FROM nonce_log WHERE expires_at < $now; DELETE FROM nonces WHERE expires_at < $now;",
+                ("$now", cutoff)).ExecuteOnceAsync(cancellationToken),
+            cancellationToken);
 
         var removed = 0;
         for (var first = 0; first < NonceIndex.ShardCount; first += PurgeShardsPerStep)
@@ -156,23 +155,41 @@ public sealed class SqliteNonceStore(SqliteDatabase database) : INonceStore
 
     /// <summary>
     /// Adds to the index the rows appended since this process last looked (by any process), and on the first call the
-    /// former nonces table. Runs inside the write transaction, so no row can be appended between this and the commit.
+    /// rows earlier versions wrote in the main file. Runs inside the log's write transaction, so no row can be appended
+    /// between this and the commit.
     /// </summary>
     private async Task CatchUpAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         if (_lastLogId < 0)
         {
-            using var legacy = connection.Command(transaction, "SELECT access_key_id, nonce, expires_at FROM nonces");
-            await using var rows = await legacy.ExecuteReaderAsync(cancellationToken);
-            while (await rows.ReadAsync(cancellationToken))
+            await database.RunAsync(async main =>
             {
-                _used.Set(Digest(rows.GetString(0), rows.GetString(1)), rows.GetInt64(2));
-            }
+                using var legacy = main.Command("SELECT access_key_id, nonce, expires_at FROM nonces");
+                await using (var rows = await legacy.ExecuteReaderAsync(cancellationToken))
+                {
+                    while (await rows.ReadAsync(cancellationToken))
+                    {
+                        _used.Set(Digest(rows.GetString(0), rows.GetString(1)), rows.GetInt64(2));
+                    }
+                }
+
+                await ReadLogAsync(main.Command("SELECT id, entries FROM nonce_log"), cancellationToken);
+                return 0;
+            }, cancellationToken);
         }
 
-        var last = Math.Max(_lastLogId, 0);
-        using var select = connection.Command(transaction, "SELECT id, entries FROM nonce_log WHERE id > $last ORDER BY id", ("$last", last));
+        var last = await ReadLogAsync(
+            connection.Command(transaction, "SELECT id, entries FROM nonce_log WHERE id > $last ORDER BY id", ("$last", Math.Max(_lastLogId, 0))),
+            cancellationToken);
+        _lastLogId = Math.Max(last, Math.Max(_lastLogId, 0));
+    }
+
+    // Adds the entries of the log rows the query returns (id, entries) to the index; returns the last id read, or 0.
+    private async Task<long> ReadLogAsync(SqliteCommand query, CancellationToken cancellationToken)
+    {
+        using var select = query;
         await using var log = await select.ExecuteReaderAsync(cancellationToken);
+        var last = 0L;
         while (await log.ReadAsync(cancellationToken))
         {
             last = log.GetInt64(0);
@@ -184,6 +201,6 @@ public sealed class SqliteNonceStore(SqliteDatabase database) : INonceStore
             }
         }
 
-        _lastLogId = last;
+        return last;
     }
 }

@@ -7,8 +7,8 @@ namespace Coffer.Storage.Tests.Sqlite;
 
 /// <summary>
 /// What the SQLite nonce store adds to the compliance contract: one log row per batch, an in-memory index that stays
-/// exact when another process (here: another SqliteDatabase on the same file) logs nonces, the former nonces table
-/// still honoured, and purging by row.
+/// exact when another process (here: another SqliteDatabase on the same file) logs nonces, the log in a file of its own
+/// (the main file untouched), the rows earlier versions wrote in the main file still honoured, and purging by row.
 /// </summary>
 public sealed class SqliteNonceLogTests : IAsyncLifetime
 {
@@ -103,6 +103,48 @@ public sealed class SqliteNonceLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TryRecordBatchAsync_Nonces_LeaveTheMainFileUnchanged()
+    {
+        var store = new SqliteNonceStore(_database);
+        Assert.True(await store.TryRecordAsync("LTAIa", "first", Expiry, Ct));
+        await using var reader = await _database.OpenAsync(Ct);
+        var before = await DataVersionAsync(reader);
+
+        Assert.True(await store.TryRecordAsync("LTAIa", "second", Expiry, Ct));
+
+        // PRAGMA data_version moves when another connection commits to the file this connection reads.
+        Assert.Equal(before, await DataVersionAsync(reader));
+        Assert.True(File.Exists(Path.Combine(_folder, "coffer-nonces.db")));
+        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM nonce_log"));
+        Assert.Equal(2, (await LogRowsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task TryRecordAsync_RowOfTheMainFilesFormerLog_IsRefusedAndPurgedOnceExpired()
+    {
+        // A row as versions before the log's own file wrote it: one live entry, and a row whose only entry has expired.
+        var live = new byte[24];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(live, SqliteNonceStore.Digest("LTAIa", "old-live"));
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(live.AsSpan(16), Expiry.ToUnixTimeMilliseconds());
+        var expired = new byte[24];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(expired, SqliteNonceStore.Digest("LTAIa", "old-expired"));
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(expired.AsSpan(16), T0.AddMinutes(-1).ToUnixTimeMilliseconds());
+        await ExecuteAsync(
+            "INSERT INTO nonce_log (expires_at, entries) VALUES ($live, $liveEntry), ($expired, $expiredEntry)",
+            ("$live", Expiry.ToUnixTimeMilliseconds()),
+            ("$liveEntry", live),
+            ("$expired", T0.AddMinutes(-1).ToUnixTimeMilliseconds()),
+            ("$expiredEntry", expired));
+        var store = new SqliteNonceStore(_database);
+
+        Assert.False(await store.TryRecordAsync("LTAIa", "old-live", Expiry, Ct));
+        Assert.Equal(1, await store.PurgeExpiredAsync(T0, Ct));
+        Assert.True(await store.TryRecordAsync("LTAIa", "old-expired", Expiry, Ct));
+        Assert.False(await store.TryRecordAsync("LTAIa", "old-live", Expiry, Ct));
+        Assert.Equal(1L, await ScalarAsync("SELECT count(*) FROM nonce_log"));
+    }
+
+    [Fact]
     public async Task PurgeExpiredAsync_RowWithOneLiveEntry_IsKeptWhileItsExpiredEntryIsUsableAgain()
     {
         var store = new SqliteNonceStore(_database);
@@ -135,7 +177,7 @@ public sealed class SqliteNonceLogTests : IAsyncLifetime
     }
 
     private async Task<List<(long Id, long Bytes)>> LogRowsAsync() =>
-        await _database.RunAsync(async connection =>
+        await _database.NonceLog.RunAsync(async connection =>
         {
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT id, length(entries) FROM nonce_log ORDER BY id";
@@ -148,6 +190,13 @@ public sealed class SqliteNonceLogTests : IAsyncLifetime
 
             return rows;
         }, Ct);
+
+    private static async Task<long> DataVersionAsync(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA data_version";
+        return (long)(await command.ExecuteScalarAsync(Ct))!;
+    }
 
     private Task<long> ScalarAsync(string sql) =>
         _database.RunAsync(async connection =>
