@@ -97,6 +97,8 @@ finally
     await floor.DisposeAsync();
 }
 
+double openRate;
+
 // The CreateKey cells make tens of thousands of keys: the bench host's key quota is raised so none is refused.
 await using (var coffer = new CofferHost(new KmsOptions { MaxKeysPerAccount = 10_000_000 }))
 {
@@ -132,9 +134,14 @@ await using (var coffer = new CofferHost(new KmsOptions { MaxKeysPerAccount = 10
 
     // Open loop: Encrypt at half of the best closed-loop Encrypt rate measured above, latency from the intended send time.
     var peak = cells.Where(c => c.Target == "coffer" && c.Action == "Encrypt").Max(c => c.Throughput);
-    var rate = Math.Max(10, Math.Round(peak / 2));
-    Show(await LoadGenerator.OpenLoopAsync("coffer", signer, "Encrypt", () => encryptParameters, 64, rate, duration));
+    openRate = Math.Max(10, Math.Round(peak / 2));
+    Show(await LoadGenerator.OpenLoopAsync("coffer", signer, "Encrypt", () => encryptParameters, 64, openRate, duration));
 }
+
+// The open loop's own floors: bare HTTP at the same rate (the load generator, Kestrel and the collector on this machine),
+// and the disk's commit latency.
+Show(await FloorOpenLoopAsync(openRate, duration));
+notes.Add(DiskProbe.Measure(quick ? 50 : 500));
 
 // The AsymmetricSign baseline: the same Coffer.Crypto call in a plain loop, one thread per core (the server's thread pool
 // has as many), measured in the same run.
@@ -236,11 +243,14 @@ static async Task<int> ProfileAsync(string action, int connections, TimeSpan dur
     if (action == "open")
     {
         // The open-loop cell as the full run makes it: closed-loop Encrypt first, then an open loop at half its rate.
+        // Then bare HTTP at the same rate, and the disk's commit latency: the open loop's own floors.
         var closed = await LoadGenerator.ClosedLoopAsync("coffer", signer, "Encrypt", () => encrypt, connections, duration, TimeSpan.FromSeconds(5));
-        var open = await LoadGenerator.OpenLoopAsync(
-            "coffer", signer, "Encrypt", () => encrypt, connections, Math.Max(10, Math.Round(closed.Throughput / 2)), duration);
-        Console.WriteLine(Report.Table([closed, open]));
-        return closed.ErrorCount + open.ErrorCount > 0 ? 1 : 0;
+        var rate = Math.Max(10, Math.Round(closed.Throughput / 2));
+        var open = await LoadGenerator.OpenLoopAsync("coffer", signer, "Encrypt", () => encrypt, connections, rate, duration);
+        var floorOpen = await FloorOpenLoopAsync(rate, duration);
+        Console.WriteLine(Report.Table([closed, open, floorOpen]));
+        Console.WriteLine(DiskProbe.Measure(500));
+        return closed.ErrorCount + open.ErrorCount + floorOpen.ErrorCount > 0 ? 1 : 0;
     }
 
     if (action is "hot" or "spread")
@@ -263,6 +273,22 @@ static async Task<int> ProfileAsync(string action, int connections, TimeSpan dur
         _ => throw new ArgumentException("--profile takes floor, Encrypt, Decrypt, GenerateDataKey, CreateKey, open, hot or spread", nameof(action)),
     };
     return await MeasureAsync("coffer", signer, action, () => parameters, connections, duration);
+}
+
+static async Task<CellResult> FloorOpenLoopAsync(double rate, TimeSpan duration)
+{
+    var floor = await FloorServer.StartAsync();
+    try
+    {
+        var floorSigner = new RequestSigner(new Uri(floor.Urls.First() + "/"), "LTAIfloor", "floor-secret");
+        var floorParameters = PlaintextParameters("key-floor");
+        return await LoadGenerator.OpenLoopAsync("floor", floorSigner, "Encrypt", () => floorParameters, 64, rate, duration);
+    }
+    finally
+    {
+        await floor.StopAsync();
+        await floor.DisposeAsync();
+    }
 }
 
 static async Task<int> MeasureAsync(
