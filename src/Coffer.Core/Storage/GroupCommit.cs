@@ -9,9 +9,18 @@ namespace Coffer.Core.Storage;
 /// items queue up, so batches grow with the load and a lone item waits for no timer.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A commit that throws, or answers with the wrong number of results, fails every caller of its batch (none is
 /// acknowledged); the loop goes on with the next batch. A cancelled caller stops waiting; its item still goes to its
 /// batch's commit.
+/// </para>
+/// <para>
+/// The loop runs on a thread of its own and waits for each commit there. Commits block a thread: SQLite's calls are
+/// synchronous under their async signatures, and a commit waits for its fsync. On the thread pool, each one held one of
+/// the pool's threads (as many as cores: two here) for that time, so the requests' own work waited behind it. Measured
+/// with `coffer-bench --profile Encrypt --conns 64`, paired runs: 6,333–6,541 → 7,252–7,811 req/s, 268–279 → 230–248 µs
+/// of CPU per request.
+/// </para>
 /// </remarks>
 internal sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
 {
@@ -19,7 +28,7 @@ internal sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
     private readonly Func<List<TItem>, Task<IReadOnlyList<TResult>>> _commit;
     private readonly Channel<Pending> _queue =
         Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
-    private readonly Task _writer;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _commits;
 
     /// <summary>Starts the writer loop; <paramref name="commit"/> answers one result per item, in order.</summary>
@@ -27,7 +36,7 @@ internal sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
     {
         _maxBatchSize = maxBatchSize;
         _commit = commit;
-        _writer = Task.Run(WriteLoopAsync);
+        new Thread(WriteLoop) { IsBackground = true, Name = "Coffer group commit" }.Start();
     }
 
     /// <summary>Number of commits that succeeded so far.</summary>
@@ -46,14 +55,14 @@ internal sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _writer;
+        await _stopped.Task;
     }
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
         var batch = new List<Pending>(_maxBatchSize);
         var items = new List<TItem>(_maxBatchSize);
-        while (await _queue.Reader.WaitToReadAsync())
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var pending))
             {
@@ -61,10 +70,13 @@ internal sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
                 items.Add(pending.Item);
             }
 
-            await CommitAsync(batch, items);
+            // Never throws: CommitAsync hands every failure to the batch's callers.
+            CommitAsync(batch, items).GetAwaiter().GetResult();
             batch.Clear();
             items.Clear();
         }
+
+        _stopped.SetResult();
     }
 
     private async Task CommitAsync(List<Pending> batch, List<TItem> items)
