@@ -95,8 +95,9 @@ public sealed class SqliteNonceStore(SqliteDatabase database) : INonceStore
     /// <inheritdoc />
     /// <remarks>
     /// Counts the nonces dropped from the index. A log row is deleted once its latest entry has expired; until then
-    /// its expired entries are skipped from the index only. The main file's former tables are purged the same way. The index is swept in steps of
-    /// <see cref="PurgeShardsPerStep"/> shards, each under the write lock on its own, so nonce batches run between them
+    /// its expired entries are skipped from the index only. The main file's former tables are purged the same way. The
+    /// index is swept in steps of <see cref="PurgeShardsPerStep"/> shards, each under the nonce log's write lock (the
+    /// lock every batch holds while it reads and changes the index) on its own, so nonce batches run between them
     /// instead of waiting for the whole sweep.
     /// </remarks>
     public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -119,7 +120,7 @@ public sealed class SqliteNonceStore(SqliteDatabase database) : INonceStore
         var removed = 0;
         for (var first = 0; first < NonceIndex.ShardCount; first += PurgeShardsPerStep)
         {
-            removed += await database.WriteAsync(_ => Task.FromResult(_used.RemoveExpired(cutoff, first, PurgeShardsPerStep)), cancellationToken);
+            removed += await _log.WriteAsync(_ => Task.FromResult(_used.RemoveExpired(cutoff, first, PurgeShardsPerStep)), cancellationToken);
         }
 
         return removed;

@@ -145,6 +145,39 @@ public sealed class SqliteNonceLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PurgeExpiredAsync_WhileBatchesRecord_NeitherFailsAndEveryRecordedNonceStaysUsed()
+    {
+        // The index is changed by batches and by the purge's sweep; both must hold the same lock.
+        var store = new SqliteNonceStore(_database);
+        var expired = Enumerable.Range(0, 2_000).Select(i => new NonceRecord("LTAIa", "old-" + i, T0.AddMinutes(-1))).ToList();
+        var recorded = new List<string>();
+
+        for (var round = 0; round < 20; round++)
+        {
+            await store.TryRecordBatchAsync(expired, Ct);
+            var batches = Enumerable.Range(0, 8).Select(b => Task.Run(
+                async () =>
+                {
+                    var batch = Enumerable.Range(0, 200).Select(i => new NonceRecord("LTAIa", $"live-{round}-{b}-{i}", Expiry)).ToList();
+                    Assert.All(await store.TryRecordBatchAsync(batch, Ct), Assert.True);
+                    return batch.Select(n => n.Nonce);
+                },
+                Ct)).ToList();
+            var purge = Task.Run(() => store.PurgeExpiredAsync(T0, Ct), Ct);
+
+            await purge;
+            foreach (var batch in batches)
+            {
+                recorded.AddRange(await batch);
+            }
+        }
+
+        Assert.All(
+            await store.TryRecordBatchAsync(recorded.Select(n => new NonceRecord("LTAIa", n, Expiry)).ToList(), Ct),
+            Assert.False);
+    }
+
+    [Fact]
     public async Task PurgeExpiredAsync_RowWithOneLiveEntry_IsKeptWhileItsExpiredEntryIsUsableAgain()
     {
         var store = new SqliteNonceStore(_database);
