@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Coffer.Core.Storage;
 using Coffer.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -93,13 +94,8 @@ public sealed class SqliteNonceLogTests : IAsyncLifetime
             "INSERT INTO nonces (access_key_id, nonce, expires_at) VALUES ('LTAIa', 'old-live', $live), ('LTAIa', 'old-expired', $expired)",
             ("$live", Expiry.ToUnixTimeMilliseconds()),
             ("$expired", T0.AddMinutes(-1).ToUnixTimeMilliseconds()));
-        var store = new SqliteNonceStore(_database);
 
-        Assert.False(await store.TryRecordAsync("LTAIa", "old-live", Expiry, Ct));
-        Assert.Equal(1, await store.PurgeExpiredAsync(T0, Ct));
-        Assert.True(await store.TryRecordAsync("LTAIa", "old-expired", Expiry, Ct));
-        Assert.False(await store.TryRecordAsync("LTAIa", "old-live", Expiry, Ct));
-        Assert.Equal(1L, await ScalarAsync("SELECT count(*) FROM nonces"));
+        await AssertFormerRowsHonouredThenPurgedAsync("nonces");
     }
 
     [Fact]
@@ -122,26 +118,15 @@ public sealed class SqliteNonceLogTests : IAsyncLifetime
     [Fact]
     public async Task TryRecordAsync_RowOfTheMainFilesFormerLog_IsRefusedAndPurgedOnceExpired()
     {
-        // A row as versions before the log's own file wrote it: one live entry, and a row whose only entry has expired.
-        var live = new byte[24];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(live, SqliteNonceStore.Digest("LTAIa", "old-live"));
-        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(live.AsSpan(16), Expiry.ToUnixTimeMilliseconds());
-        var expired = new byte[24];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(expired, SqliteNonceStore.Digest("LTAIa", "old-expired"));
-        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(expired.AsSpan(16), T0.AddMinutes(-1).ToUnixTimeMilliseconds());
+        // Rows as versions before the log's own file wrote them: one live entry, and a row whose only entry has expired.
         await ExecuteAsync(
             "INSERT INTO nonce_log (expires_at, entries) VALUES ($live, $liveEntry), ($expired, $expiredEntry)",
             ("$live", Expiry.ToUnixTimeMilliseconds()),
-            ("$liveEntry", live),
+            ("$liveEntry", LogEntry("old-live", Expiry)),
             ("$expired", T0.AddMinutes(-1).ToUnixTimeMilliseconds()),
-            ("$expiredEntry", expired));
-        var store = new SqliteNonceStore(_database);
+            ("$expiredEntry", LogEntry("old-expired", T0.AddMinutes(-1))));
 
-        Assert.False(await store.TryRecordAsync("LTAIa", "old-live", Expiry, Ct));
-        Assert.Equal(1, await store.PurgeExpiredAsync(T0, Ct));
-        Assert.True(await store.TryRecordAsync("LTAIa", "old-expired", Expiry, Ct));
-        Assert.False(await store.TryRecordAsync("LTAIa", "old-live", Expiry, Ct));
-        Assert.Equal(1L, await ScalarAsync("SELECT count(*) FROM nonce_log"));
+        await AssertFormerRowsHonouredThenPurgedAsync("nonce_log");
     }
 
     [Fact]
@@ -223,6 +208,28 @@ public sealed class SqliteNonceLogTests : IAsyncLifetime
 
             return rows;
         }, Ct);
+
+    // One 24-byte entry of a log row (migration 0007) for AccessKey LTAIa.
+    private static byte[] LogEntry(string nonce, DateTimeOffset expires)
+    {
+        var entry = new byte[24];
+        BinaryPrimitives.WriteUInt128LittleEndian(entry, SqliteNonceStore.Digest("LTAIa", nonce));
+        BinaryPrimitives.WriteInt64LittleEndian(entry.AsSpan(16), expires.ToUnixTimeMilliseconds());
+        return entry;
+    }
+
+    // 'old-live' and 'old-expired', written by an earlier version into the main file's table: the live one is refused,
+    // the expired one's row is purged (and its nonce usable again), the live row stays.
+    private async Task AssertFormerRowsHonouredThenPurgedAsync(string table)
+    {
+        var store = new SqliteNonceStore(_database);
+
+        Assert.False(await store.TryRecordAsync("LTAIa", "old-live", Expiry, Ct));
+        Assert.Equal(1, await store.PurgeExpiredAsync(T0, Ct));
+        Assert.True(await store.TryRecordAsync("LTAIa", "old-expired", Expiry, Ct));
+        Assert.False(await store.TryRecordAsync("LTAIa", "old-live", Expiry, Ct));
+        Assert.Equal(1L, await ScalarAsync("SELECT count(*) FROM " + table));
+    }
 
     private static async Task<long> DataVersionAsync(SqliteConnection connection)
     {
