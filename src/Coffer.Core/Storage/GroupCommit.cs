@@ -18,8 +18,8 @@ namespace Coffer.Core.Storage;
 /// The loop runs on a thread of its own and waits for each commit there. Commits block a thread: SQLite's calls are
 /// synchronous under their async signatures, and a commit waits for its fsync. On the thread pool, each one held one of
 /// the pool's threads (as many as cores: two here) for that time, so the requests' own work waited behind it. Measured
-/// with `coffer-bench --profile Encrypt --conns 64`, paired runs: 6,333–6,541 → 7,252–7,811 req/s, 268–279 → 230–248 µs
-/// of CPU per request.
+/// with `coffer-bench --profile Encrypt --conns 64`, two builds alternated three times: 5,261–5,810 → 5,864–6,740 req/s,
+/// 307–346 → 264–301 µs of CPU per request.
 /// </para>
 /// </remarks>
 internal sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
