@@ -16,16 +16,19 @@ internal sealed record CellResult(
     public double Throughput => Rate ?? Ok / Seconds;
 
     /// <summary>Nearest-rank percentile in milliseconds (LatencyTicks is sorted).</summary>
-    public double Percentile(double p)
+    public double Percentile(double p) => Percentile(LatencyTicks, p);
+
+    /// <summary>Nearest-rank percentile in milliseconds of sorted Stopwatch ticks; NaN when there are none.</summary>
+    public static double Percentile(long[] sortedTicks, double p)
     {
-        if (LatencyTicks.Length == 0)
+        if (sortedTicks.Length == 0)
         {
             return double.NaN;
         }
 
-        var rank = (int)Math.Ceiling(p / 100.0 * LatencyTicks.Length);
-        var index = Math.Clamp(rank - 1, 0, LatencyTicks.Length - 1);
-        return LatencyTicks[index] * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
+        var rank = (int)Math.Ceiling(p / 100.0 * sortedTicks.Length);
+        var index = Math.Clamp(rank - 1, 0, sortedTicks.Length - 1);
+        return sortedTicks[index] * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
     }
 
     public string ErrorText => Errors.Count == 0

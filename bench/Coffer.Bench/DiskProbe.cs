@@ -32,8 +32,7 @@ internal static class DiskProbe
         }
 
         Array.Sort(ticks);
-        string Ms(double p) => (ticks[Math.Clamp((int)Math.Ceiling(p / 100 * times) - 1, 0, times - 1)] * 1000.0 / Stopwatch.Frequency)
-            .ToString("0.00", CultureInfo.InvariantCulture);
+        string Ms(double p) => CellResult.Percentile(ticks, p).ToString("0.00", CultureInfo.InvariantCulture);
         return FormattableString.Invariant(
             $"disk: 4 KiB append + fsync in {Path.GetTempPath()}, {times} times one after another: p50 {Ms(50)} ms, p90 {Ms(90)}, p99 {Ms(99)}, max {Ms(100)} (each answered request waits for one WAL commit)");
     }

@@ -81,21 +81,15 @@ if (profileAction is not null)
 }
 
 // The floor first, with the same signer (same client-side cost), one Encrypt-shaped request.
-var floor = await FloorServer.StartAsync();
-try
+await OnFloorAsync(async (floorSigner, floorParameters) =>
 {
-    var floorSigner = new RequestSigner(new Uri(floor.Urls.First() + "/"), "LTAIfloor", "floor-secret");
-    var plaintextParameters = PlaintextParameters("key-floor");
     foreach (var n in connectionCounts)
     {
-        Show(await LoadGenerator.ClosedLoopAsync("floor", floorSigner, "Encrypt", () => plaintextParameters, n, duration, warmup));
+        Show(await LoadGenerator.ClosedLoopAsync("floor", floorSigner, "Encrypt", floorParameters, n, duration, warmup));
     }
-}
-finally
-{
-    await floor.StopAsync();
-    await floor.DisposeAsync();
-}
+
+    return 0;
+});
 
 double openRate;
 
@@ -220,18 +214,7 @@ static async Task<int> ProfileAsync(string action, int connections, TimeSpan dur
     Console.Error.WriteLine("profiling " + action + " in process " + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
     if (action == "floor")
     {
-        var floor = await FloorServer.StartAsync();
-        try
-        {
-            var floorSigner = new RequestSigner(new Uri(floor.Urls.First() + "/"), "LTAIfloor", "floor-secret");
-            var floorParameters = PlaintextParameters("key-floor");
-            return await MeasureAsync("floor", floorSigner, "Encrypt", () => floorParameters, connections, duration);
-        }
-        finally
-        {
-            await floor.StopAsync();
-            await floor.DisposeAsync();
-        }
+        return await OnFloorAsync((floorSigner, floorParameters) => MeasureAsync("floor", floorSigner, "Encrypt", floorParameters, connections, duration));
     }
 
     await using var coffer = new CofferHost(new KmsOptions { MaxKeysPerAccount = 10_000_000 });
@@ -275,14 +258,18 @@ static async Task<int> ProfileAsync(string action, int connections, TimeSpan dur
     return await MeasureAsync("coffer", signer, action, () => parameters, connections, duration);
 }
 
-static async Task<CellResult> FloorOpenLoopAsync(double rate, TimeSpan duration)
+static Task<CellResult> FloorOpenLoopAsync(double rate, TimeSpan duration) =>
+    OnFloorAsync((floorSigner, floorParameters) => LoadGenerator.OpenLoopAsync("floor", floorSigner, "Encrypt", floorParameters, 64, rate, duration));
+
+// Starts the floor, runs measure with a signer for it and the floor's Encrypt parameters, then stops the floor.
+static async Task<T> OnFloorAsync<T>(Func<RequestSigner, Func<KeyValuePair<string, string>[]>, Task<T>> measure)
 {
     var floor = await FloorServer.StartAsync();
     try
     {
         var floorSigner = new RequestSigner(new Uri(floor.Urls.First() + "/"), "LTAIfloor", "floor-secret");
         var floorParameters = PlaintextParameters("key-floor");
-        return await LoadGenerator.OpenLoopAsync("floor", floorSigner, "Encrypt", () => floorParameters, 64, rate, duration);
+        return await measure(floorSigner, () => floorParameters);
     }
     finally
     {
