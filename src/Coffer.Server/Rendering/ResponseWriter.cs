@@ -28,16 +28,16 @@ public static class ResponseWriter
     // bench allocated (dotnet-trace, allocation ticks with stacks). Rendering never awaits, so a thread renders one answer
     // at a time; the buffer is zeroed after each, as answers carry plaintexts and data keys.
     [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
+    private static ArrayBufferWriter<byte>? _threadBuffer;
 
     [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
+    private static Utf8JsonWriter? _threadWriter;
 
     /// <summary>Serialises <paramref name="body"/> as JSON.</summary>
     public static byte[] Json(ResponseObject body)
     {
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
-        var writer = t_writer ??= new Utf8JsonWriter(buffer, JsonOptions);
+        var buffer = _threadBuffer ??= new ArrayBufferWriter<byte>(4096);
+        var writer = _threadWriter ??= new Utf8JsonWriter(buffer, JsonOptions);
         try
         {
             WriteJsonObject(writer, body);
@@ -50,8 +50,8 @@ public static class ResponseWriter
             buffer.Clear();
             if (buffer.Capacity > KeptBufferBytes)
             {
-                t_buffer = null;
-                t_writer = null;
+                _threadBuffer = null;
+                _threadWriter = null;
             }
         }
     }
