@@ -23,6 +23,10 @@ public sealed class SqliteDatabase : IDisposable
     // The write connection's page cache (SQLite's default is 2 MB): each new key lands on random pages of the keys' and
     // versions' indexes, which hold millions of rows in a large store; a larger cache keeps those pages in memory.
     private const int WriterCacheKiB = 65_536;
+
+    // Prepared statements kept per SQL text by QueryAsync (each on a connection of its own); more concurrent readers of
+    // one text than this prepare their own and close it after.
+    private const int KeptStatementsPerQuery = 8;
     private const string ConnectionPragmas =
         "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA busy_timeout=30000;";
 
@@ -32,6 +36,7 @@ public sealed class SqliteDatabase : IDisposable
     private readonly ConditionalWeakTable<sqlite3, object> _configured = [];
     private readonly Lazy<SqliteDatabase>? _nonceLog;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly Dictionary<string, Stack<SqliteCommand>> _prepared = [];
     private int _walSet;
     private SqliteConnection? _writer;
     private bool _disposed;
@@ -136,6 +141,62 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>
+    /// Runs the read <paramref name="sql"/> with <paramref name="parameters"/> through a statement prepared once and
+    /// kept, and hands its rows to <paramref name="read"/>. For the reads on the path of every cache miss: SQLite
+    /// compiles a statement afresh on every new command, and that compilation (parsing, name resolution, query planning)
+    /// was most of SQLite's time when Encrypt was spread over more keys than the caches hold.
+    /// </summary>
+    /// <remarks>
+    /// A kept statement lives on a connection of its own, opened for it and never returned to the pool, and serves one
+    /// caller at a time; outside a call it holds no transaction, so it sees every commit and delays no checkpoint. A
+    /// statement that fails is closed, not kept.
+    /// </remarks>
+    /// <exception cref="StoreUnavailableException">The database cannot be opened or the query failed.</exception>
+    public async Task<T> QueryAsync<T>(
+        string sql, Func<SqliteDataReader, Task<T>> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        var command = TakePrepared(sql) ?? await PrepareAsync(sql, cancellationToken);
+        var keep = false;
+        try
+        {
+            command.Bind(parameters);
+            T result;
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                result = await read(reader);
+            }
+
+            keep = true;
+            return result;
+        }
+        catch (SqliteException e)
+        {
+            throw new StoreUnavailableException("SQLite operation failed", e);
+        }
+        finally
+        {
+            if (!keep || !TryKeepPrepared(sql, command))
+            {
+                var connection = command.Connection;
+                await command.DisposeAsync();
+                if (connection is not null)
+                {
+                    await connection.DisposeAsync();
+                }
+            }
+        }
+    }
+
+    /// <summary>Number of prepared statements kept for <paramref name="sql"/> (for tests).</summary>
+    internal int KeptStatements(string sql)
+    {
+        lock (_prepared)
+        {
+            return _prepared.TryGetValue(sql, out var kept) ? kept.Count : 0;
+        }
+    }
+
+    /// <summary>
     /// As <see cref="RunAsync"/> for work that writes: waits (asynchronously) until no other write of this process
     /// runs, so writers queue in memory instead of sleeping in SQLite's busy handler, and runs on the one write
     /// connection of this database, which stays open: its page cache stays warm between writes (another pooled
@@ -185,11 +246,65 @@ public sealed class SqliteDatabase : IDisposable
             _writeGate.Release();
         }
 
+        lock (_prepared)
+        {
+            foreach (var command in _prepared.Values.SelectMany(kept => kept))
+            {
+                var connection = command.Connection;
+                command.Dispose();
+                connection?.Dispose();
+            }
+
+            _prepared.Clear();
+        }
+
         _keepAlive?.Dispose();
         if (_nonceLog is { IsValueCreated: true })
         {
             _nonceLog.Value.Dispose();
         }
+    }
+
+    private SqliteCommand? TakePrepared(string sql)
+    {
+        lock (_prepared)
+        {
+            return _prepared.TryGetValue(sql, out var kept) && kept.TryPop(out var command) ? command : null;
+        }
+    }
+
+    // False when the database is disposed or enough statements of this text are kept already: the caller closes it.
+    private bool TryKeepPrepared(string sql, SqliteCommand command)
+    {
+        lock (_prepared)
+        {
+            if (_disposed)
+            {
+                return false;
+            }
+
+            if (!_prepared.TryGetValue(sql, out var kept))
+            {
+                _prepared[sql] = kept = new Stack<SqliteCommand>();
+            }
+
+            if (kept.Count >= KeptStatementsPerQuery)
+            {
+                return false;
+            }
+
+            command.Parameters.Clear();
+            kept.Push(command);
+            return true;
+        }
+    }
+
+    private async Task<SqliteCommand> PrepareAsync(string sql, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
     }
 
     private static string NonceLogPath(string path) =>

@@ -258,33 +258,27 @@ public sealed class SqliteKeyStore(SqliteDatabase database) : IKeyStore
 
     /// <inheritdoc />
     public Task<(Key Key, KeyVersion? PrimaryVersion)?> FindWithPrimaryVersionAsync(AccountId account, KeyId id, CancellationToken cancellationToken) =>
-        database.RunAsync(async connection =>
-        {
-            using var query = connection.Command(
-                $"SELECT {KeyColumns}, {VersionColumns} FROM keys k " +
-                "LEFT JOIN key_versions v ON v.id = k.primary_version_id AND v.key_id = k.id WHERE k.id = $id AND k.account_id = $account",
-                ("$id", id.Value),
-                ("$account", account.Value));
-            using var reader = await query.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken)
+        database.QueryAsync(
+            $"SELECT {KeyColumns}, {VersionColumns} FROM keys k " +
+            "LEFT JOIN key_versions v ON v.id = k.primary_version_id AND v.key_id = k.id WHERE k.id = $id AND k.account_id = $account",
+            async reader => await reader.ReadAsync(cancellationToken)
                 ? (ReadKey(reader), reader.IsDBNull(VersionColumnsStart) ? null : ReadVersion(reader, VersionColumnsStart))
-                : ((Key, KeyVersion?)?)null;
-        }, cancellationToken);
+                : ((Key, KeyVersion?)?)null,
+            cancellationToken,
+            ("$id", id.Value),
+            ("$account", account.Value));
 
     /// <inheritdoc />
     public Task<(Key Key, KeyVersion Version)?> FindVersionAsync(AccountId account, KeyVersionId versionId, CancellationToken cancellationToken) =>
-        database.RunAsync(async connection =>
-        {
-            using var query = connection.Command(
-                $"SELECT {KeyColumns}, {VersionColumns} FROM key_versions v " +
-                "JOIN keys k ON k.id = v.key_id WHERE v.id = $version AND k.account_id = $account",
-                ("$version", versionId.Value),
-                ("$account", account.Value));
-            using var reader = await query.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken)
+        database.QueryAsync(
+            $"SELECT {KeyColumns}, {VersionColumns} FROM key_versions v " +
+            "JOIN keys k ON k.id = v.key_id WHERE v.id = $version AND k.account_id = $account",
+            async reader => await reader.ReadAsync(cancellationToken)
                 ? (ReadKey(reader), ReadVersion(reader, VersionColumnsStart))
-                : ((Key, KeyVersion)?)null;
-        }, cancellationToken);
+                : ((Key, KeyVersion)?)null,
+            cancellationToken,
+            ("$version", versionId.Value),
+            ("$account", account.Value));
 
     /// <inheritdoc />
     public Task<KeyVersion?> GetVersionAsync(KeyId id, KeyVersionId versionId, CancellationToken cancellationToken) =>

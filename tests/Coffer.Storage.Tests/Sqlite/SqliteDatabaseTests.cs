@@ -128,7 +128,66 @@ public sealed class SqliteDatabaseTests : IDisposable
         }, TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task QueryAsync_KeptStatement_SeesLaterCommitsAndNewParameters()
+    {
+        using var database = await DatabaseWithRowsAsync();
+
+        Assert.Equal("one", await ValueAsync(database, 1));
+        Assert.Equal("two", await ValueAsync(database, 2));
+        await database.WriteAsync(connection => ExecuteAsync(connection, "UPDATE items SET value = 'uno' WHERE id = 1"), TestContext.Current.CancellationToken);
+
+        Assert.Equal("uno", await ValueAsync(database, 1));
+        Assert.Null(await ValueAsync(database, 3));
+        Assert.Equal(1, database.KeptStatements(ItemQuery));
+    }
+
+    [Fact]
+    public async Task QueryAsync_ManyConcurrentReaders_KeepsAtMostEightStatementsAndClosesThemOnDispose()
+    {
+        var database = await DatabaseWithRowsAsync();
+
+        var values = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() => ValueAsync(database, 1 + (i % 2)))));
+
+        Assert.All(values.Select((value, i) => (value, i)), read => Assert.Equal(read.i % 2 == 0 ? "one" : "two", read.value));
+        Assert.InRange(database.KeptStatements(ItemQuery), 1, 8);
+        database.Dispose();
+        Assert.Equal(0, database.KeptStatements(ItemQuery));
+    }
+
+    [Fact]
+    public async Task QueryAsync_ReadThatFails_ClosesItsStatementAndTheNextQueryWorks()
+    {
+        using var database = await DatabaseWithRowsAsync();
+        Assert.Equal("one", await ValueAsync(database, 1));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => database.QueryAsync<string?>(
+            ItemQuery, _ => throw new InvalidOperationException("reader failed"), TestContext.Current.CancellationToken, ("$id", 1L)));
+
+        Assert.Equal(0, database.KeptStatements(ItemQuery));
+        Assert.Equal("two", await ValueAsync(database, 2));
+        Assert.Equal(1, database.KeptStatements(ItemQuery));
+    }
+
     public void Dispose() => SqliteTestStore.DeleteFolder(_folder);
+
+    private const string ItemQuery = "SELECT value FROM items WHERE id = $id";
+
+    private async Task<SqliteDatabase> DatabaseWithRowsAsync()
+    {
+        var database = new SqliteDatabase(Path.Combine(_folder, "coffer.db"));
+        await database.WriteAsync(
+            connection => ExecuteAsync(connection, "CREATE TABLE items (id INTEGER PRIMARY KEY, value TEXT NOT NULL); INSERT INTO items VALUES (1, 'one'), (2, 'two');"),
+            TestContext.Current.CancellationToken);
+        return database;
+    }
+
+    private static Task<string?> ValueAsync(SqliteDatabase database, long id) =>
+        database.QueryAsync(
+            ItemQuery,
+            async reader => await reader.ReadAsync(TestContext.Current.CancellationToken) ? reader.GetString(0) : null,
+            TestContext.Current.CancellationToken,
+            ("$id", id));
 
     private static async Task<int> ExecuteAsync(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
     {
