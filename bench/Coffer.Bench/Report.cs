@@ -28,7 +28,9 @@ internal static class Report
         "          store's change counter has not moved; 100,000 records each); SQLite writes on one long-lived connection;",
         "          unwrapped-key cache (cap " + materialCap.ToString("N0", CultureInfo.InvariantCulture) + " versions, key pairs imported once);",
         "          CreateKey group commit (one transaction per batch, key quota checked inside it); both group commits on threads",
-        "          of their own; key and version ids time-ordered (version-7 GUIDs); no audit log, no metrics (not built)",
+        "          of their own; key and version ids time-ordered (version-7 GUIDs); cache-miss key reads through kept prepared",
+        "          statements; JSON rendered into a per-thread buffer; no per-request hosting diagnostics; no audit log, no",
+        "          metrics (not built)",
         "settings: default KmsOptions, except MaxKeysPerAccount 10,000,000 on the main host (the CreateKey cells make many keys);",
         "          scale run on its own host: " + scaleKeys.ToString("N0", CultureInfo.InvariantCulture) + " Aliyun_AES_256 keys seeded directly into its store",
         "");
