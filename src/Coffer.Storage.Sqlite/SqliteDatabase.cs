@@ -177,12 +177,7 @@ public sealed class SqliteDatabase : IDisposable
         {
             if (!keep || !TryKeepPrepared(sql, command))
             {
-                var connection = command.Connection;
-                await command.DisposeAsync();
-                if (connection is not null)
-                {
-                    await connection.DisposeAsync();
-                }
+                Close(command);
             }
         }
     }
@@ -250,9 +245,7 @@ public sealed class SqliteDatabase : IDisposable
         {
             foreach (var command in _prepared.Values.SelectMany(kept => kept))
             {
-                var connection = command.Connection;
-                command.Dispose();
-                connection?.Dispose();
+                Close(command);
             }
 
             _prepared.Clear();
@@ -297,6 +290,14 @@ public sealed class SqliteDatabase : IDisposable
             kept.Push(command);
             return true;
         }
+    }
+
+    // A kept statement's connection is its own: both go together.
+    private static void Close(SqliteCommand command)
+    {
+        var connection = command.Connection;
+        command.Dispose();
+        connection?.Dispose();
     }
 
     private async Task<SqliteCommand> PrepareAsync(string sql, CancellationToken cancellationToken)
