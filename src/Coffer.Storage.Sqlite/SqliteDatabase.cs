@@ -286,7 +286,6 @@ public sealed class SqliteDatabase : IDisposable
                 return false;
             }
 
-            command.Parameters.Clear();
             kept.Push(command);
             return true;
         }
@@ -300,13 +299,8 @@ public sealed class SqliteDatabase : IDisposable
         connection?.Dispose();
     }
 
-    private async Task<SqliteCommand> PrepareAsync(string sql, CancellationToken cancellationToken)
-    {
-        var connection = await OpenAsync(cancellationToken);
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command;
-    }
+    private async Task<SqliteCommand> PrepareAsync(string sql, CancellationToken cancellationToken) =>
+        (await OpenAsync(cancellationToken)).Command(sql);
 
     private static string NonceLogPath(string path) =>
         path.StartsWith(":memory:", StringComparison.Ordinal)
