@@ -77,6 +77,7 @@ internal static class LoadGenerator
         // The sender is a thread of its own that sleeps until each request is due (usleep: tens of microseconds late at
         // most) and hands the request to the thread pool; it spent no CPU waiting. (It used to spin on Thread.Yield,
         // which kept a runnable thread on one of the machine's two cores the whole cell.)
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var sender = new Thread(() =>
         {
             for (long i = 0; i < total; i++)
@@ -101,10 +102,14 @@ internal static class LoadGenerator
                     }
                 }));
             }
+
+            sent.SetResult();
         })
         { IsBackground = true, Name = "open-loop sender" };
         sender.Start();
-        await Task.Run(sender.Join);
+
+        // Awaited, not joined: a join would hold one of the thread pool's threads (two here) for the whole cell.
+        await sent.Task;
         await Task.WhenAll(inflight);
         var seconds = Stopwatch.GetElapsedTime(begin).TotalSeconds;
         return Result(target, action, FormattableString.Invariant($"open {rate:F0}/s"), connections, seconds, [latencies.ToList()], errors);

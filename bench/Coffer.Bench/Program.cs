@@ -129,7 +129,9 @@ await using (var coffer = new CofferHost(new KmsOptions { MaxKeysPerAccount = 10
     // Open loop: Encrypt at half of the best closed-loop Encrypt rate measured above, latency from the intended send time.
     var peak = cells.Where(c => c.Target == "coffer" && c.Action == "Encrypt").Max(c => c.Throughput);
     openRate = Math.Max(10, Math.Round(peak / 2));
+    var waits = OpenLoopWaits.Start(coffer);
     Show(await LoadGenerator.OpenLoopAsync("coffer", signer, "Encrypt", () => encryptParameters, 64, openRate, duration));
+    notes.Add(waits.Stop());
 }
 
 // The open loop's own floors: bare HTTP at the same rate (the load generator, Kestrel and the collector on this machine),
@@ -229,9 +231,12 @@ static async Task<int> ProfileAsync(string action, int connections, TimeSpan dur
         // Then bare HTTP at the same rate, and the disk's commit latency: the open loop's own floors.
         var closed = await LoadGenerator.ClosedLoopAsync("coffer", signer, "Encrypt", () => encrypt, connections, duration, TimeSpan.FromSeconds(5));
         var rate = Math.Max(10, Math.Round(closed.Throughput / 2));
+        var waits = OpenLoopWaits.Start(coffer);
         var open = await LoadGenerator.OpenLoopAsync("coffer", signer, "Encrypt", () => encrypt, connections, rate, duration);
+        var openWaits = waits.Stop();
         var floorOpen = await FloorOpenLoopAsync(rate, duration);
         Console.WriteLine(Report.Table([closed, open, floorOpen]));
+        Console.WriteLine(openWaits);
         Console.WriteLine(DiskProbe.Measure(500));
         return closed.ErrorCount + open.ErrorCount + floorOpen.ErrorCount > 0 ? 1 : 0;
     }

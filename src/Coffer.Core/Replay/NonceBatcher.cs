@@ -32,6 +32,9 @@ public sealed class NonceBatcher : IAsyncDisposable
     /// <summary>Number of commits made so far (for tests and the benchmark).</summary>
     public long Commits => _queue.Commits;
 
+    /// <summary>How long each commit took, failed ones included (for the benchmark).</summary>
+    public CommitTimes CommitTimes => _queue.CommitTimes;
+
     /// <summary>
     /// Records the nonce durably, together with the nonces of concurrent calls. False when it was already used.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 
 namespace Coffer.Core.Storage;
@@ -42,6 +43,9 @@ internal sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
     /// <summary>Number of commits that succeeded so far.</summary>
     public long Commits => Interlocked.Read(ref _commits);
 
+    /// <summary>How long each commit took, failed ones included.</summary>
+    public CommitTimes CommitTimes { get; } = new();
+
     /// <summary>Queues <paramref name="item"/> and waits for the commit of its batch.</summary>
     /// <exception cref="ObjectDisposedException">The queue has been disposed.</exception>
     public Task<TResult> EnqueueAsync(TItem item, object owner, CancellationToken cancellationToken)
@@ -82,6 +86,7 @@ internal sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
     private async Task CommitAsync(List<Pending> batch, List<TItem> items)
     {
         IReadOnlyList<TResult> results;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             results = await _commit(items);
@@ -100,6 +105,10 @@ internal sealed class GroupCommit<TItem, TResult> : IAsyncDisposable
             }
 
             return;
+        }
+        finally
+        {
+            CommitTimes.Record(Stopwatch.GetElapsedTime(started));
         }
 
         Interlocked.Increment(ref _commits);

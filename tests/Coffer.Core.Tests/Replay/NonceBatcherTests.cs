@@ -128,6 +128,24 @@ public sealed class NonceBatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CommitTimes_CountEveryCommit_FailedOnesIncluded()
+    {
+        var unmigratedFolder = Path.Combine(_folder, "unmigrated");
+        Directory.CreateDirectory(unmigratedFolder);
+        using var unmigrated = new SqliteDatabase(Path.Combine(unmigratedFolder, "coffer.db"));
+        await using var batcher = new NonceBatcher(new SqliteNonceStore(unmigrated));
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => batcher.TryRecordAsync("LTAIa", "f-0", Expiry, Ct));
+        Assert.Equal(1, batcher.CommitTimes.Read().Sum());
+        Assert.Equal(0, batcher.Commits);
+
+        await new SqliteLifecycle(unmigrated).MigrateAsync(Ct);
+        var calls = Enumerable.Range(1, 100).Select(i => batcher.TryRecordAsync("LTAIa", "f-" + i, Expiry, Ct)).ToArray();
+        await Task.WhenAll(calls);
+
+        Assert.Equal(batcher.Commits + 1, batcher.CommitTimes.Read().Sum());
+    }
+
+    [Fact]
     public async Task TryRecordAsync_AfterDispose_Throws()
     {
         var batcher = new NonceBatcher(_store);
