@@ -111,9 +111,7 @@ public sealed class NonceBatcherTests : IAsyncLifetime
     [Fact]
     public async Task TryRecordAsync_CommitFails_EveryCallerOfTheBatchFailsAndLaterBatchesWork()
     {
-        var unmigratedFolder = Path.Combine(_folder, "unmigrated");
-        Directory.CreateDirectory(unmigratedFolder);
-        using var unmigrated = new SqliteDatabase(Path.Combine(unmigratedFolder, "coffer.db"));
+        using var unmigrated = Unmigrated();
         await using var batcher = new NonceBatcher(new SqliteNonceStore(unmigrated));
 
         var calls = Enumerable.Range(0, 5).Select(i => batcher.TryRecordAsync("LTAIa", "f-" + i, Expiry, Ct)).ToArray();
@@ -130,9 +128,7 @@ public sealed class NonceBatcherTests : IAsyncLifetime
     [Fact]
     public async Task CommitTimes_CountEveryCommit_FailedOnesIncluded()
     {
-        var unmigratedFolder = Path.Combine(_folder, "unmigrated");
-        Directory.CreateDirectory(unmigratedFolder);
-        using var unmigrated = new SqliteDatabase(Path.Combine(unmigratedFolder, "coffer.db"));
+        using var unmigrated = Unmigrated();
         await using var batcher = new NonceBatcher(new SqliteNonceStore(unmigrated));
         await Assert.ThrowsAsync<StoreUnavailableException>(() => batcher.TryRecordAsync("LTAIa", "f-0", Expiry, Ct));
         Assert.Equal(1, batcher.CommitTimes.Read().Sum());
@@ -152,5 +148,13 @@ public sealed class NonceBatcherTests : IAsyncLifetime
         await batcher.DisposeAsync();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => batcher.TryRecordAsync("LTAIa", "late", Expiry, Ct));
+    }
+
+    // A database without the nonce log's tables: every commit into it fails until it is migrated.
+    private SqliteDatabase Unmigrated()
+    {
+        var folder = Path.Combine(_folder, "unmigrated");
+        Directory.CreateDirectory(folder);
+        return new SqliteDatabase(Path.Combine(folder, "coffer.db"));
     }
 }
