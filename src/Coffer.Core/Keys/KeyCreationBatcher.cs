@@ -33,9 +33,6 @@ public sealed class KeyCreationBatcher : IAsyncDisposable
     /// <summary>Number of commits made so far (for tests and the benchmark).</summary>
     public long Commits => _queue.Commits;
 
-    /// <summary>How long each commit took, failed ones included (for the benchmark).</summary>
-    public CommitTimes CommitTimes => _queue.CommitTimes;
-
     /// <summary>
     /// Stores <paramref name="key"/> and its first version durably, together with the keys of concurrent calls. False
     /// when the key's account already holds <paramref name="accountKeyLimit"/> keys (nothing is stored).
